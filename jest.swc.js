@@ -1,0 +1,16 @@
+/* Shared SWC transform for every Node project's Jest config (decorator metadata on, as Nest needs). */
+module.exports.swcJestTransform = {
+  '^.+\\.[tj]s$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+      sourceMaps: 'inline',
+    },
+  ],
+};

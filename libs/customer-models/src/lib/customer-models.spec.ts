@@ -1,0 +1,7 @@
+import { customerModels } from './customer-models';
+
+describe('customerModels', () => {
+  it('should work', () => {
+    expect(customerModels()).toEqual('customer-models');
+  });
+});

@@ -1,0 +1,3 @@
+export function customerModels(): string {
+  return 'customer-models';
+}

@@ -1,0 +1,3 @@
+export function demoData(): string {
+  return 'demo-data';
+}

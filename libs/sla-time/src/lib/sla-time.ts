@@ -1,0 +1,3 @@
+export function slaTime(): string {
+  return 'sla-time';
+}

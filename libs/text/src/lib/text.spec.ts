@@ -1,0 +1,7 @@
+import { text } from './text';
+
+describe('text', () => {
+  it('should work', () => {
+    expect(text()).toEqual('text');
+  });
+});

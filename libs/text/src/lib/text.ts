@@ -1,0 +1,3 @@
+export function text(): string {
+  return 'text';
+}
