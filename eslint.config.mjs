@@ -19,17 +19,19 @@ export default [
             // Applications never import each other; each may use shared libraries only,
             // plus libraries of its own scope.
             { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
+            // Server infrastructure (Nest, TypeORM) is for the two APIs only.
+            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:shared', 'scope:server'] },
             {
               sourceTag: 'scope:web',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'],
             },
             {
               sourceTag: 'scope:support',
-              onlyDependOnLibsWithTags: ['scope:shared', 'scope:support'],
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:support'],
             },
             {
               sourceTag: 'scope:intelligence',
-              onlyDependOnLibsWithTags: ['scope:shared', 'scope:intelligence'],
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:server', 'scope:intelligence'],
             },
             // Shared libraries stand on their own: they never reach into an app scope.
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },

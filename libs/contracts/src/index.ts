@@ -1,1 +1,4 @@
-export * from './lib/contracts';
+export * from './lib/api';
+export * from './lib/domain';
+export * from './lib/jobs';
+export * from './lib/permissions';

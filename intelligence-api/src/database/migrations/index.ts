@@ -1,0 +1,4 @@
+import { InitialIntelligenceSchema1763769600000 } from './1763769600000-initial-intelligence-schema';
+
+/** Every migration, in order. Listed explicitly so bundling cannot lose one. */
+export const INTELLIGENCE_MIGRATIONS = [InitialIntelligenceSchema1763769600000];

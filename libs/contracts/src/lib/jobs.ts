@@ -1,0 +1,33 @@
+/** Queue and job names crossing process boundaries (API ↔ worker), with their payload types. */
+export const QueueName = {
+  Sla: 'sla',
+  Scoring: 'scoring',
+  Intelligence: 'intelligence',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const JobName = {
+  /** Find tickets past their SLA warning point or deadline and record each once. */
+  SlaCheck: 'sla:check',
+  /** Recompute the stored part of one ticket's smart score. */
+  TicketRescore: 'ticket:rescore',
+  /** Refresh churn/LTV figures from the intelligence API for customers with open tickets. */
+  CustomerFiguresRefresh: 'customers:refresh-figures',
+  /** Refit the customer models (intelligence API). */
+  ModelsRefit: 'models:refit',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+export interface JobPayloads {
+  [JobName.SlaCheck]: { requestedBy?: string };
+  [JobName.TicketRescore]: { ticketId: string; reason: 'ticket_changed' | 'message' | 'figures' };
+  [JobName.CustomerFiguresRefresh]: { customerIds?: string[] };
+  [JobName.ModelsRefit]: { observationEnd?: string; requestedBy?: string };
+}
+
+export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
+  [JobName.SlaCheck]: QueueName.Sla,
+  [JobName.TicketRescore]: QueueName.Scoring,
+  [JobName.CustomerFiguresRefresh]: QueueName.Scoring,
+  [JobName.ModelsRefit]: QueueName.Intelligence,
+};

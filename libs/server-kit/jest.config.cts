@@ -1,0 +1,12 @@
+/* eslint-disable */
+const { swcJestTransform } = require('../../jest.swc.js');
+
+module.exports = {
+  displayName: 'server-kit',
+  preset: '../../jest.preset.js',
+  testEnvironment: 'node',
+  transform: swcJestTransform,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.integration-spec.ts'],
+  coverageDirectory: '../../coverage/libs/server-kit',
+};

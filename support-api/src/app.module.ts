@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+
+import { AgentsModule } from './agents/agents.module';
+import { AuditModule } from './audit/audit.module';
+import { AppConfig } from './config/app-config';
+import { HealthModule } from './health/health.module';
+import { InfraModule } from './infra/infra.module';
+import { DatabaseInfo } from './infra/tokens';
+import { JobsModule } from './jobs/jobs.module';
+import { ScoringModule } from './scoring/scoring.module';
+import { SeedModule } from './seed/seed.module';
+import { TicketsModule } from './tickets/tickets.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: DatabaseInfo): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfraModule.forRoot(config, database),
+        JobsModule.forRoot({
+          redisUrl: config.redisUrl,
+          runWorkers: config.runWorkers,
+          prefix: config.queuePrefix,
+        }),
+        AuditModule,
+        AgentsModule,
+        ScoringModule,
+        TicketsModule,
+        HealthModule,
+        SeedModule,
+      ],
+    };
+  }
+}

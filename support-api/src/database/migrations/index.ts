@@ -1,0 +1,4 @@
+import { InitialSupportSchema1763769600000 } from './1763769600000-initial-support-schema';
+
+/** Every migration, in order. Listed explicitly so bundling cannot lose one. */
+export const SUPPORT_MIGRATIONS = [InitialSupportSchema1763769600000];
