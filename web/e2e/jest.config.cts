@@ -1,4 +1,3 @@
-/* eslint-disable */
 const { swcJestTransform } = require('../../jest.swc.js');
 
 // Browser tests: both APIs built and started on fresh databases, the console driven in Chromium.

@@ -1,5 +1,10 @@
 import { bootstrapApplication } from '@angular/platform-browser';
-import { appConfig } from './app/app.config';
-import { App } from './app/app';
 
-bootstrapApplication(App, appConfig).catch((err) => console.error(err));
+import { App } from './app/app';
+import { appConfig } from './app/app.config';
+
+bootstrapApplication(App, appConfig).catch((err: unknown) => {
+  document.body.textContent = 'The Quimbi console could not start. Please reload the page.';
+  // Re-thrown so the failure still reaches the browser's error reporting.
+  throw err;
+});

@@ -1,3 +1,36 @@
-import { Route } from '@angular/router';
+import { Routes } from '@angular/router';
 
-export const appRoutes: Route[] = [];
+import { authGuard, guestGuard } from './core/auth/auth.guard';
+import { permissionGuard } from './core/auth/permission.guard';
+import { FEATURE_ROUTES } from './feature.routes';
+
+export const appRoutes: Routes = [
+  {
+    path: 'login',
+    title: 'Sign in',
+    canActivate: [guestGuard],
+    loadChildren: () => import('./pages/login/login.routes').then((m) => m.LOGIN_ROUTES),
+  },
+  {
+    path: '',
+    loadComponent: () => import('./layout/shell/shell').then((m) => m.Shell),
+    canActivate: [authGuard],
+    canActivateChild: [permissionGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'inbox' },
+      ...FEATURE_ROUTES,
+      {
+        path: 'forbidden',
+        title: 'Access denied',
+        loadChildren: () =>
+          import('./pages/forbidden/forbidden.routes').then((m) => m.FORBIDDEN_ROUTES),
+      },
+      {
+        path: '**',
+        title: 'Not found',
+        loadChildren: () =>
+          import('./pages/not-found/not-found.routes').then((m) => m.NOT_FOUND_ROUTES),
+      },
+    ],
+  },
+];
