@@ -1,4 +1,3 @@
-/* eslint-disable */
 const { swcJestTransform } = require('../../jest.swc.js');
 
 module.exports = {

@@ -1,3 +1,0 @@
-export function slaTime(): string {
-  return 'sla-time';
-}
