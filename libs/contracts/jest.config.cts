@@ -1,11 +1,12 @@
 /* eslint-disable */
-const { swcJestTransform } = require('../../jest.swc.js');
+const { swcJestTransform, transformIgnorePatterns } = require('../../jest.swc.js');
 
 module.exports = {
   displayName: 'contracts',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
   transform: swcJestTransform,
+  transformIgnorePatterns,
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.integration-spec.ts'],
   coverageDirectory: '../../coverage/libs/contracts',

@@ -17,10 +17,18 @@ export function loadEnv<T extends object>(
   schema: new () => T,
   env: Record<string, string | undefined>,
 ): T {
+  // Numeric settings are those whose default is a number; their text is converted here so a
+  // non-number stays a string and fails validation with the variable's name.
+  const defaults = new schema() as Record<string, unknown>;
   const present = Object.fromEntries(
-    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+    Object.entries(env)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => {
+        const numeric = typeof defaults[k] === 'number' && /^-?\d+(\.\d+)?$/.test(String(v).trim());
+        return [k, numeric ? Number(v) : v];
+      }),
   );
-  const instance = plainToInstance(schema, present, { enableImplicitConversion: true });
+  const instance = plainToInstance(schema, present);
   const errors = validateSync(instance, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {
     throw new ConfigError(

@@ -3,11 +3,30 @@ import type { Request, Response } from 'express';
 
 import { DomainError, ERROR_STATUS, ErrorBody, ErrorCode } from './errors';
 
+const GENERIC_CODES: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  429: 'rate_limited',
+  503: 'upstream_unavailable',
+};
+
 function codeForStatus(status: number): ErrorCode {
-  const match = (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).find(
-    ([, s]) => s === status,
-  );
-  return match ? match[0] : status >= 500 ? 'internal_error' : 'bad_request';
+  return GENERIC_CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request');
+}
+
+/** Body-parser failures arrive as plain errors, or wrapped by Nest, carrying `type`. */
+function parserErrorType(exception: unknown): string | undefined {
+  const e = exception as { type?: unknown; cause?: { type?: unknown }; name?: string; message?: string };
+  const type = e?.type ?? e?.cause?.type;
+  if (typeof type === 'string') return type;
+  if (e instanceof SyntaxError || (e?.name === 'BadRequestException' && /JSON/.test(e.message ?? ''))) {
+    return 'entity.parse.failed';
+  }
+  return undefined;
 }
 
 /** Maps every thrown error to one stable JSON body: `{ statusCode, error, message, details?, request_id }`. */
@@ -40,12 +59,11 @@ export class AllErrorsFilter implements ExceptionFilter {
         ...(exception.details ? { details: exception.details } : {}),
       };
     }
-    // Body-parser failures (malformed JSON, oversized bodies) arrive as plain errors with a type.
-    const parserError = exception as { type?: string; status?: number; message?: string };
-    if (parserError?.type === 'entity.parse.failed') {
+    const parserType = parserErrorType(exception);
+    if (parserType === 'entity.parse.failed') {
       return { statusCode: 400, error: 'invalid_json', message: 'The request body is not valid JSON' };
     }
-    if (parserError?.type === 'entity.too.large') {
+    if (parserType === 'entity.too.large') {
       return { statusCode: 413, error: 'payload_too_large', message: 'The request body is too large' };
     }
     if (exception instanceof HttpException) {
