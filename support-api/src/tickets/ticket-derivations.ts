@@ -28,10 +28,10 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export class TicketDerivations {
   derive(input: DerivationInput): Derived {
     const customer = input.messages.filter((m) => m.fromCustomer && !m.isInternal);
-    const ticket = analyzeTicket([
-      { text: input.subject, at: customer[0]?.at ?? new Date(0), fromCustomer: true },
-      ...customer.map((m) => ({ text: m.text, at: m.at, fromCustomer: true })),
-    ]);
+    const ticket = analyzeTicket(
+      customer.map((m) => ({ text: m.text, at: m.at, fromCustomer: true })),
+      { subject: input.subject },
+    );
     return {
       sentiment: round2(ticket.sentiment),
       intent: ticket.intent,

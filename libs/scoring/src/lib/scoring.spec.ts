@@ -1,5 +1,6 @@
 import {
   DEFAULT_WEIGHTS,
+  difficultyClassOf,
   maxDynamicScore,
   scoreTicket,
   ScoreInput,
@@ -111,5 +112,18 @@ describe('smart score', () => {
   it('treats garbage numbers as zero rather than NaN', () => {
     const { total } = scoreTicket({ ...seedExample, churnRisk: Number.NaN, lifetimeValue: -1 });
     expect(Number.isFinite(total)).toBe(true);
+  });
+
+  it.each([
+    [0, 'easy'],
+    [0.29, 'easy'],
+    [0.3, 'normal'],
+    [0.59, 'normal'],
+    [0.6, 'complex'],
+    [1, 'complex'],
+    [Number.NaN, 'normal'],
+    [null, 'normal'],
+  ] as const)('difficulty %s is %s', (d, expected) => {
+    expect(difficultyClassOf(d)).toBe(expected);
   });
 });

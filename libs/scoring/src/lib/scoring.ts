@@ -142,10 +142,14 @@ export function maxDynamicScore(w: ScoringWeights = DEFAULT_WEIGHTS, alertsActiv
   );
 }
 
+/** Below this difficulty a ticket is an easy win; from COMPLEX_FROM on it is complex (as text understanding classes them). */
+export const EASY_BELOW = 0.3;
+export const COMPLEX_FROM = 0.6;
+
 /** Difficulty 0..1 (from text understanding) to the score's easy/normal/complex classes. */
 export function difficultyClassOf(difficulty: number | null | undefined): DifficultyClass {
   if (difficulty === null || difficulty === undefined || !Number.isFinite(difficulty)) return 'normal';
-  if (difficulty <= 0.3) return 'easy';
-  if (difficulty >= 0.7) return 'complex';
+  if (difficulty < EASY_BELOW) return 'easy';
+  if (difficulty >= COMPLEX_FROM) return 'complex';
   return 'normal';
 }

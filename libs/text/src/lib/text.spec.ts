@@ -1,7 +1,0 @@
-import { text } from './text';
-
-describe('text', () => {
-  it('should work', () => {
-    expect(text()).toEqual('text');
-  });
-});

@@ -1,3 +1,0 @@
-export function text(): string {
-  return 'text';
-}
