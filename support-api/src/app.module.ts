@@ -9,6 +9,7 @@ import { DatabaseInfo } from './infra/tokens';
 import { JobsModule } from './jobs/jobs.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { SeedModule } from './seed/seed.module';
+import { SlaModule } from './sla/sla.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 @Module({})
@@ -26,6 +27,7 @@ export class AppModule {
         AuditModule,
         AgentsModule,
         ScoringModule,
+        SlaModule,
         TicketsModule,
         HealthModule,
         SeedModule,

@@ -2,10 +2,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { DemoStore, generateDemoStore } from '@quimbi/demo-data';
+import { demoAnchor, DemoStore, generateDemoStore } from '@quimbi/demo-data';
 
 import { INTELLIGENCE_CONFIG, IntelligenceConfig } from '../config/app-config';
-import { demoAnchor } from './demo-anchor';
 
 const CHUNK = 400;
 

@@ -32,6 +32,7 @@ export interface AppConfig {
   rateLimits: { anonymousPerMinute: number; agentPerMinute: number };
   login: { maxFailures: number; lockoutSeconds: number };
   queuePrefix: string;
+  slaCheckIntervalMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -90,5 +91,6 @@ export function toAppConfig(env: SupportEnv): AppConfig {
     },
     login: { maxFailures: env.LOGIN_MAX_FAILURES, lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS },
     queuePrefix: env.QUEUE_PREFIX,
+    slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
   };
 }

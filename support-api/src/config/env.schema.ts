@@ -59,4 +59,5 @@ export class SupportEnv {
   @IsOptional() @IsInt() @Min(1) LOGIN_MAX_FAILURES = 5;
   @IsOptional() @IsInt() @Min(1) LOGIN_LOCKOUT_SECONDS = 900;
   @IsOptional() @IsString() QUEUE_PREFIX = 'quimbi';
+  @IsOptional() @IsInt() @Min(1000) SLA_CHECK_INTERVAL_MS = 60_000;
 }

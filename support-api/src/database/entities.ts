@@ -283,7 +283,7 @@ export class SlaTrackingEntity {
   @Column({ name: 'paused_at', type: 'timestamptz', nullable: true }) pausedAt!: Date | null;
   @Column({ name: 'total_paused_seconds', type: 'int', default: 0 }) totalPausedSeconds!: number;
   @Column({ type: 'jsonb', default: () => `'[]'::jsonb` })
-  pauses!: { from: string; to: string | null }[];
+  pauses!: { from: string; to: string | null; reason?: 'manual' | 'pending' | 'resolved' }[];
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 

@@ -17,7 +17,15 @@ abstract class DispatchingProcessor extends WorkerHost {
 }
 
 @Processor(QueueName.Sla, { concurrency: 1 })
-export class SlaProcessor extends DispatchingProcessor {}
+export class SlaProcessor extends DispatchingProcessor {
+  constructor(registry: JobRegistry) {
+    super(registry);
+  }
+}
 
 @Processor(QueueName.Scoring, { concurrency: 4 })
-export class ScoringProcessor extends DispatchingProcessor {}
+export class ScoringProcessor extends DispatchingProcessor {
+  constructor(registry: JobRegistry) {
+    super(registry);
+  }
+}

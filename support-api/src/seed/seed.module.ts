@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 
 import { ScoringModule } from '../scoring/scoring.module';
+import { SlaModule } from '../sla/sla.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { SeedService } from './seed.service';
 
 @Module({
-  imports: [ScoringModule, TicketsModule],
+  imports: [ScoringModule, SlaModule, TicketsModule],
   providers: [SeedService],
   exports: [SeedService],
 })

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import * as bcrypt from 'bcrypt';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DemoStore, generateDemoStore } from '@quimbi/demo-data';
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, demoAnchor, DemoStore, generateDemoStore } from '@quimbi/demo-data';
 
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import {
@@ -15,6 +15,7 @@ import {
   TicketEntity,
 } from '../database/entities';
 import { ScoringService } from '../scoring/scoring.service';
+import { SlaService } from '../sla/sla.service';
 import { TicketDerivations } from '../tickets/ticket-derivations';
 
 const CHUNK = 500;
@@ -42,6 +43,7 @@ export class SeedService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly derivations: TicketDerivations,
     private readonly scoring: ScoringService,
+    private readonly sla: SlaService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,7 +56,7 @@ export class SeedService implements OnApplicationBootstrap {
   /** Seeds when the database has no agents; returns false when it already had data. */
   async seed(options: { now?: Date; seed?: number } = {}): Promise<boolean> {
     const started = Date.now();
-    const store = generateDemoStore({ seed: options.seed ?? 42, now: options.now ?? new Date() });
+    const store = generateDemoStore({ seed: options.seed ?? 42, now: options.now ?? demoAnchor() });
     const hash = await bcrypt.hash(DEMO_PASSWORD, 10);
     const seeded = await this.db.transaction(async (manager) => {
       if ((await manager.getRepository(AgentEntity).count()) > 0) return false;
@@ -163,6 +165,18 @@ export class SeedService implements OnApplicationBootstrap {
           sentimentScore: m.fromCustomer ? (derived.messages[i]?.sentiment ?? null) : null,
           detectedIntent: m.fromCustomer ? (derived.messages[i]?.intent ?? null) : null,
         })),
+      );
+      await this.sla.startTracking(
+        {
+          id: t.id,
+          priority: t.priority,
+          createdAt: t.createdAt,
+          status: t.status,
+          firstResponseAt: t.firstResponseAt,
+          resolvedAt: t.resolvedAt ?? t.closedAt,
+        },
+        manager,
+        store.now,
       );
       if (t.assignedAgentId) {
         await manager.getRepository(TicketAssignmentEntity).insert({

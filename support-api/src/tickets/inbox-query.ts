@@ -60,9 +60,9 @@ export function matchExpr(): string {
 export function slaRiskExpr(): string {
   return `CASE
     WHEN s.ticket_id IS NULL OR s.is_paused THEN 0
-    WHEN (s.first_response_at IS NULL AND s.first_response_deadline <= ctx.now)
+    WHEN (s.first_response_at IS NULL AND s.resolved_at IS NULL AND s.first_response_deadline <= ctx.now)
       OR (s.resolved_at IS NULL AND s.resolution_deadline <= ctx.now) THEN 2
-    WHEN (s.first_response_at IS NULL AND s.first_response_warning_at <= ctx.now)
+    WHEN (s.first_response_at IS NULL AND s.resolved_at IS NULL AND s.first_response_warning_at <= ctx.now)
       OR (s.resolved_at IS NULL AND s.resolution_warning_at <= ctx.now) THEN 1
     ELSE 0 END`;
 }

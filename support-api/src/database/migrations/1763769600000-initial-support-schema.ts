@@ -72,7 +72,7 @@ export class InitialSupportSchema1763769600000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX customers_email_key ON customers (lower(email))`);
-    await q.query(`CREATE UNIQUE INDEX customers_phone_key ON customers (phone)`);
+    await q.query(`CREATE INDEX customers_phone_idx ON customers (phone)`);
     await q.query(`
       CREATE TABLE tickets (
         id varchar(64) PRIMARY KEY DEFAULT gen_random_uuid()::text,
@@ -197,6 +197,8 @@ export class InitialSupportSchema1763769600000 implements MigrationInterface {
       WHERE resolved_at IS NULL AND resolution_breached_at IS NULL AND NOT is_paused`);
     await q.query(`CREATE INDEX sla_resolution_warn_idx ON sla_tracking (resolution_warning_at)
       WHERE resolved_at IS NULL AND resolution_warned_at IS NULL AND NOT is_paused`);
+    await q.query(`CREATE INDEX sla_paused_refresh_idx ON sla_tracking (updated_at)
+      WHERE is_paused AND resolved_at IS NULL`);
     await q.query(`
       CREATE TABLE audit_log (
         id bigserial PRIMARY KEY,
