@@ -1,3 +1,5 @@
+import './register-paths';
+
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 

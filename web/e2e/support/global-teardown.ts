@@ -1,3 +1,5 @@
+import './register-paths';
+
 import { Client } from 'pg';
 
 import { testServerUrl } from '@quimbi/testing';
