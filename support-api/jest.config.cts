@@ -1,4 +1,3 @@
-/* eslint-disable */
 const { swcJestTransform, transformIgnorePatterns } = require('../jest.swc.js');
 
 module.exports = {

@@ -104,15 +104,15 @@ export class IntelligenceSeedService implements OnApplicationBootstrap {
         'order_id', 'carrier', 'tracking_number', 'tracking_status', 'status_detail', 'shipped_at',
         'estimated_delivery', 'delivered_at', 'last_event_at',
       ],
-      store.orders
-        .filter((o) => o.fulfillment)
-        .map((o) => {
-          const f = o.fulfillment!;
-          return [
-            o.id, f.carrier, f.trackingNumber, f.trackingStatus, f.statusDetail, f.shippedAt,
-            f.estimatedDelivery, f.deliveredAt, f.lastTrackingEventAt,
-          ];
-        }),
+      store.orders.flatMap((o) => {
+        const f = o.fulfillment;
+        return f
+          ? [[
+              o.id, f.carrier, f.trackingNumber, f.trackingStatus, f.statusDetail, f.shippedAt,
+              f.estimatedDelivery, f.deliveredAt, f.lastTrackingEventAt,
+            ]]
+          : [];
+      }),
     );
     await insertRows(
       m,

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
-import { DomainError, ERROR_STATUS, ErrorBody, ErrorCode } from './errors';
+import { DomainError, ErrorBody, ErrorCode } from './errors';
 
 const GENERIC_CODES: Record<number, ErrorCode> = {
   400: 'bad_request',
