@@ -4,6 +4,7 @@ import { AgentsModule } from './agents/agents.module';
 import { AuditModule } from './audit/audit.module';
 import { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
+import { InboundModule } from './inbound/inbound.module';
 import { InfraModule } from './infra/infra.module';
 import { DatabaseInfo } from './infra/tokens';
 import { JobsModule } from './jobs/jobs.module';
@@ -30,6 +31,7 @@ export class AppModule {
         SlaModule,
         TicketsModule,
         HealthModule,
+        InboundModule,
         SeedModule,
       ],
     };

@@ -43,6 +43,7 @@ export async function bootstrap() {
   });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
     bufferLogs: true,
+    rawBody: true,
   });
   const logger = new Logger('SupportApi');
   configureHttpApp(app, { corsOrigins: config.corsOrigins });

@@ -33,6 +33,7 @@ export interface AppConfig {
   login: { maxFailures: number; lockoutSeconds: number };
   queuePrefix: string;
   slaCheckIntervalMs: number;
+  inboundSecrets: { email?: string; sms?: string; chat?: string };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -92,5 +93,10 @@ export function toAppConfig(env: SupportEnv): AppConfig {
     login: { maxFailures: env.LOGIN_MAX_FAILURES, lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS },
     queuePrefix: env.QUEUE_PREFIX,
     slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
+    inboundSecrets: {
+      email: env.INBOUND_EMAIL_SECRET,
+      sms: env.INBOUND_SMS_SECRET,
+      chat: env.INBOUND_CHAT_SECRET,
+    },
   };
 }

@@ -13,6 +13,9 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
   if (parsed.ENVIRONMENT !== 'production') {
     parsed.SECRET_KEY ??= localSecret(parsed.DATA_DIR, 'support-secret');
     parsed.QUIMBI_API_KEY ??= localSecret(parsed.DATA_DIR, LOCAL_INTELLIGENCE_KEY, 24);
+    parsed.INBOUND_EMAIL_SECRET ??= localSecret(parsed.DATA_DIR, 'inbound-email');
+    parsed.INBOUND_SMS_SECRET ??= localSecret(parsed.DATA_DIR, 'inbound-sms');
+    parsed.INBOUND_CHAT_SECRET ??= localSecret(parsed.DATA_DIR, 'inbound-chat');
   }
   const config = toAppConfig(parsed);
   return config;

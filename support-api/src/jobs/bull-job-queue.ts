@@ -37,8 +37,9 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   }
 
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], opts: EnqueueOptions = {}): Promise<string> {
+    // Deduplicate only while a job with this id waits or runs; once done, the next one runs.
     const job = await this.queueFor(name).add(name, data, {
-      jobId: opts.jobId,
+      deduplication: opts.jobId ? { id: opts.jobId } : undefined,
       delay: opts.delayMs,
     });
     return job.id ?? '';

@@ -1,7 +1,7 @@
 import type { JobName, JobPayloads } from '@quimbi/contracts';
 
 export interface EnqueueOptions {
-  /** Deduplicates: a job with the same id already waiting is not added again. */
+  /** Deduplicates: while a job with the same id waits or runs, another is not added. */
   jobId?: string;
   delayMs?: number;
 }

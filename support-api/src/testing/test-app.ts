@@ -47,7 +47,7 @@ export async function startTestApp(
   });
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, { url: database.url, embedded: false }),
-    { logger: false, abortOnError: false },
+    { logger: false, abortOnError: false, rawBody: true },
   );
   configureHttpApp(app, { corsOrigins: [] });
   const openapi = setupSwagger(app, { title: 'test', description: 'test', version: 'test' });
