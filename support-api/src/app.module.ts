@@ -8,6 +8,7 @@ import { InboundModule } from './inbound/inbound.module';
 import { InfraModule } from './infra/infra.module';
 import { DatabaseInfo } from './infra/tokens';
 import { JobsModule } from './jobs/jobs.module';
+import { LiveModule } from './live/live.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { SeedModule } from './seed/seed.module';
 import { SlaModule } from './sla/sla.module';
@@ -32,6 +33,7 @@ export class AppModule {
         TicketsModule,
         HealthModule,
         InboundModule,
+        LiveModule,
         SeedModule,
       ],
     };

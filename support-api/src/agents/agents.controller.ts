@@ -6,7 +6,7 @@ import { AgentProfile, LoginResponse, Permission } from '@quimbi/contracts';
 
 import { AuthService } from '../auth/auth.service';
 import { AuthAgent, Authorize, CurrentAgent, Public, RequestId } from '../common/authorize.decorator';
-import { LoginDto, UpdateMyStatusDto } from './agents.dto';
+import { LoginDto, TopicAlertsDto, UpdateMyStatusDto } from './agents.dto';
 import { AgentsService } from './agents.service';
 
 @ApiTags('agents')
@@ -40,6 +40,21 @@ export class AgentsController {
   @Authorize(Permission.Self)
   me(@CurrentAgent() agent: AuthAgent): Promise<AgentProfile> {
     return this.agents.me(agent);
+  }
+
+  @Get('me/topic-alerts')
+  @Authorize(Permission.Self)
+  topicAlerts(@CurrentAgent() agent: AuthAgent): Promise<{ topic_alerts: string[] }> {
+    return this.agents.topicAlerts(agent);
+  }
+
+  @Patch('me/topic-alerts')
+  @Authorize(Permission.Self)
+  setTopicAlerts(
+    @CurrentAgent() agent: AuthAgent,
+    @Body() dto: TopicAlertsDto,
+  ): Promise<{ topic_alerts: string[] }> {
+    return this.agents.setTopicAlerts(agent, dto.topic_alerts);
   }
 
   @Patch('me/status')

@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 import { AGENT_STATUSES, AgentStatus } from '@quimbi/contracts';
 
@@ -20,4 +29,17 @@ export class UpdateMyStatusDto {
   @ApiProperty({ enum: AGENT_STATUSES })
   @IsIn(AGENT_STATUSES, { message: `must be one of: ${AGENT_STATUSES.join(', ')}` })
   status!: AgentStatus;
+}
+
+export class TopicAlertsDto {
+  @ApiProperty({ type: [String], example: ['chargeback', 'wrong address'] })
+  @Transform(({ value }) =>
+    Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : v)) : value,
+  )
+  @IsArray()
+  @ArrayMaxSize(20, { message: 'must have at most 20 terms' })
+  @IsString({ each: true })
+  @MinLength(1, { each: true, message: 'each term must not be empty' })
+  @MaxLength(100, { each: true, message: 'each term must be at most 100 characters' })
+  topic_alerts!: string[];
 }

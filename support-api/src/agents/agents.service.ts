@@ -21,6 +21,20 @@ export class AgentsService {
     return toAgentProfile(agent);
   }
 
+  async topicAlerts(caller: AuthAgent): Promise<{ topic_alerts: string[] }> {
+    const agent = await this.agents.findById(caller.id);
+    if (!agent) throw new NotFoundError('Agent', caller.id);
+    return { topic_alerts: agent.topicAlerts };
+  }
+
+  /** The agent's topic alerts, remembered between sessions (distinct, in the given order). */
+  async setTopicAlerts(caller: AuthAgent, terms: string[]): Promise<{ topic_alerts: string[] }> {
+    const seen = new Set<string>();
+    const distinct = terms.filter((t) => !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+    const agent = await this.agents.update(caller.id, { topicAlerts: distinct });
+    return { topic_alerts: agent.topicAlerts };
+  }
+
   async setMyStatus(caller: AuthAgent, status: AgentStatus, requestId?: string): Promise<AgentProfile> {
     const before = await this.agents.findById(caller.id);
     if (!before) throw new NotFoundError('Agent', caller.id);
