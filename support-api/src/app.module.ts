@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
 import { AgentsModule } from './agents/agents.module';
+import { AiProxyModule } from './ai-proxy/ai-proxy.module';
 import { AuditModule } from './audit/audit.module';
 import { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
@@ -29,6 +30,7 @@ export class AppModule {
         AuditModule,
         AgentsModule,
         ScoringModule,
+        AiProxyModule,
         SlaModule,
         TicketsModule,
         HealthModule,

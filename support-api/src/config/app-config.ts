@@ -33,6 +33,7 @@ export interface AppConfig {
   login: { maxFailures: number; lockoutSeconds: number };
   queuePrefix: string;
   slaCheckIntervalMs: number;
+  figuresRefreshIntervalMs: number;
   inboundSecrets: { email?: string; sms?: string; chat?: string };
 }
 
@@ -93,6 +94,7 @@ export function toAppConfig(env: SupportEnv): AppConfig {
     login: { maxFailures: env.LOGIN_MAX_FAILURES, lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS },
     queuePrefix: env.QUEUE_PREFIX,
     slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
+    figuresRefreshIntervalMs: env.FIGURES_REFRESH_INTERVAL_MS,
     inboundSecrets: {
       email: env.INBOUND_EMAIL_SECRET,
       sms: env.INBOUND_SMS_SECRET,

@@ -8,7 +8,11 @@ import { JOB_HANDLER } from './job-handler.decorator';
 type Handler = (data: unknown) => Promise<unknown>;
 
 /** The job names support-api owns; each must have exactly one handler (checked at start-up). */
-export const SUPPORT_JOBS: readonly JobName[] = [JobName.TicketRescore, JobName.SlaCheck];
+export const SUPPORT_JOBS: readonly JobName[] = [
+  JobName.TicketRescore,
+  JobName.SlaCheck,
+  JobName.CustomerFiguresRefresh,
+];
 
 @Injectable()
 export class JobRegistry implements OnModuleInit {
