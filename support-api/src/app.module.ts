@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 
 import { AgentsModule } from './agents/agents.module';
 import { AiProxyModule } from './ai-proxy/ai-proxy.module';
+import { AssignmentModule } from './assignment/assignment.module';
 import { AuditModule } from './audit/audit.module';
 import { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
@@ -33,6 +34,7 @@ export class AppModule {
         AiProxyModule,
         SlaModule,
         TicketsModule,
+        AssignmentModule,
         HealthModule,
         InboundModule,
         LiveModule,

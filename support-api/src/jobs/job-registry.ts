@@ -12,6 +12,7 @@ export const SUPPORT_JOBS: readonly JobName[] = [
   JobName.TicketRescore,
   JobName.SlaCheck,
   JobName.CustomerFiguresRefresh,
+  JobName.TeamsAutoAssign,
 ];
 
 @Injectable()

@@ -87,7 +87,14 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
   /** Events a given agent may see: all of them, or only unassigned tickets and their own. */
   visibleTo(agentId: string, seesAll: boolean): Observable<LiveEvent> {
     return this.events$.pipe(
-      filter((e) => seesAll || e.assignedAgentId === null || e.assignedAgentId === agentId),
+      filter(
+        (e) =>
+          seesAll ||
+          e.assignedAgentId === null ||
+          e.assignedAgentId === agentId ||
+          // An agent hears that a ticket was taken away from them.
+          e.data?.['previous_agent_id'] === agentId,
+      ),
     );
   }
 

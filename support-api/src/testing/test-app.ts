@@ -16,6 +16,7 @@ import { AgentEntity, CustomerEntity } from '../database/entities';
 export const TEST_PASSWORD = 'Correct-Horse-Battery-9';
 
 export interface TestApp {
+  database: TestDatabase;
   app: NestExpressApplication;
   http: ReturnType<typeof supertest>;
   db: DataSource;
@@ -29,9 +30,16 @@ export interface TestApp {
  * Redis/BullMQ when `redis` is set), isolated by database name and queue prefix.
  */
 export async function startTestApp(
-  options: { redis?: boolean; env?: Record<string, string> } = {},
+  options: {
+    redis?: boolean;
+    env?: Record<string, string>;
+    /** Boot on this database (another app's) instead of a fresh one; it is then not dropped. */
+    database?: TestDatabase;
+    queuePrefix?: string;
+  } = {},
 ): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase('support_test');
+  const owned = options.database === undefined;
+  const database: TestDatabase = options.database ?? (await createTestDatabase('support_test'));
   const config = loadAppConfig({
     ENVIRONMENT: 'test',
     DATABASE_URL: database.url,
@@ -40,7 +48,7 @@ export async function startTestApp(
     QUIMBI_BASE_URL: 'http://127.0.0.1:9',
     SEED_DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
-    QUEUE_PREFIX: uniqueName('qtest'),
+    QUEUE_PREFIX: options.queuePrefix ?? uniqueName('qtest'),
     DATA_DIR: '.data/test',
     ...(options.redis ? { REDIS_URL: testRedisUrl() } : {}),
     ...options.env,
@@ -53,6 +61,7 @@ export async function startTestApp(
   const openapi = setupSwagger(app, { title: 'test', description: 'test', version: 'test' });
   await app.init();
   return {
+    database,
     app,
     http: supertest(app.getHttpServer()),
     db: app.get(DataSource),
@@ -60,7 +69,7 @@ export async function startTestApp(
     openapi: openapi as unknown as TestApp['openapi'],
     close: async () => {
       await app.close();
-      await database.drop();
+      if (owned) await database.drop();
     },
   };
 }

@@ -6,10 +6,10 @@ import { maxDynamicScore } from '@quimbi/scoring';
  * clock-dependent parts (wait, SLA risk) and topic-alert matches are computed here, in SQL,
  * with the same weights as the scoring library.
  *
- * To avoid scoring every open ticket, the query first takes the K = offset + limit best tickets
+ * To avoid scoring every open ticket, a first query takes the K = offset + limit best tickets
  * by stored score; the K-th best final score among them is a lower bound of the true K-th best,
  * and no ticket whose stored score is more than the largest possible dynamic part below that
- * bound can reach the page. Only the tickets above it are scored and sorted.
+ * bound can reach the page. The second query scores and sorts only the tickets above it.
  */
 export interface InboxFilter {
   status: string;
@@ -67,17 +67,22 @@ export function slaRiskExpr(): string {
     ELSE 0 END`;
 }
 
-export function finalScoreExpr(w: ScoringWeights): string {
-  const wait = `LEAST(${num(w.waitCap)}, ${num(w.waitWeight)} * log(1 + GREATEST(0, extract(epoch FROM (ctx.now - t.created_at)) / 3600.0)))`;
+export function finalScoreExpr(w: ScoringWeights, isMatch = matchExpr()): string {
+  const wait = `LEAST(${num(w.waitCap)}, ${num(w.waitWeight)} * log(1 + GREATEST(0, extract(epoch FROM (ctx.now - t.created_at))::float8 / 3600.0)))`;
   const sla = `(CASE ${slaRiskExpr()} WHEN 2 THEN ${num(w.slaBreachBoost)} WHEN 1 THEN ${num(w.slaWarningBoost)} ELSE 0 END)`;
-  const alert = `(CASE WHEN ${matchExpr()} THEN ${num(w.topicAlertBoost)} ELSE 0 END)`;
+  const alert = `(CASE WHEN ${isMatch} THEN ${num(w.topicAlertBoost)} ELSE 0 END)`;
   return `(t.smart_score::float8 + ${wait} + ${sla} + ${alert})`;
 }
 
 const FROM = `tickets t
   LEFT JOIN sla_tracking s ON s.ticket_id = t.id`;
 
-export function buildInboxPageQuery(
+/**
+ * Step one: the lower bound of stored scores that can still reach the page. It takes the
+ * K = offset + limit best tickets by stored score (an index scan), and subtracts the largest
+ * possible dynamic part from the K-th best final score among them.
+ */
+export function buildInboxBoundQuery(
   f: InboxFilter,
   page: { limit: number; offset: number },
   w: ScoringWeights,
@@ -86,32 +91,75 @@ export function buildInboxPageQuery(
   const ctx = `SELECT ${p.add(f.now.toISOString())}::timestamptz AS now, ${alertQuery(f.alertTerms, p)} AS q`;
   const where = whereClause(f, p);
   const k = p.add(page.offset + page.limit);
-  const maxDyn = num(maxDynamicScore(w, f.alertTerms.length > 0));
-  const final = finalScoreExpr(w);
+  // Tickets matching an alert are always candidates (found through the full-text index), so
+  // the bound only needs to allow for the wait and SLA terms.
+  const maxDyn = num(maxDynamicScore(w, false));
   const sql = `
-    WITH ctx AS MATERIALIZED (${ctx}),
-    head AS (
-      SELECT ${final} AS final
+    WITH ctx AS MATERIALIZED (${ctx})
+    SELECT (COALESCE(min(final), 0) - ${maxDyn} - 0.01)::float8 AS bound FROM (
+      SELECT ${finalScoreExpr(w)} AS final
       FROM ${FROM} CROSS JOIN ctx
       WHERE ${where}
       ORDER BY t.smart_score DESC
       LIMIT ${k}
+    ) head`;
+  return { sql, params: p.values };
+}
+
+/**
+ * Step two: score only the tickets whose stored score is at or above the bound (passed as a
+ * value, so the planner sees how selective it is and uses the index), and sort them.
+ */
+export function buildInboxPageQuery(
+  f: InboxFilter,
+  page: { limit: number; offset: number },
+  w: ScoringWeights,
+  bound: number,
+): BuiltQuery {
+  const p = new Params();
+  const alerts = f.alertTerms.length > 0;
+  const ctx = `SELECT ${p.add(f.now.toISOString())}::timestamptz AS now, ${alertQuery(f.alertTerms, p)} AS q`;
+  const where = whereClause(f, p);
+  const boundParam = p.add(Math.floor(bound * 100) / 100);
+  // A ticket matching an alert gets the boost on top, so it can sit that much lower.
+  const alertBoundParam = alerts ? p.add(Math.floor((bound - Math.max(0, w.topicAlertBoost)) * 100) / 100) : '';
+  // Alert matches come from the full-text index once, then join by id: no tsvector is read
+  // row by row. Only the page's rows are joined to customers.
+  const matched = alerts
+    ? `matched AS MATERIALIZED (SELECT t.id FROM tickets t CROSS JOIN ctx
+         WHERE ${where} AND t.search_vector @@ ctx.q AND t.smart_score >= ${alertBoundParam}::numeric),`
+    : '';
+  const matchedJoin = alerts ? 'LEFT JOIN matched m ON m.id = t.id' : '';
+  const isMatch = alerts ? '(m.id IS NOT NULL)' : 'false';
+  const final = finalScoreExpr(w, isMatch);
+  const sql = `
+    WITH ctx AS MATERIALIZED (${ctx}),
+    ${matched}
+    cand_ids AS (
+      SELECT t.id FROM tickets t WHERE ${where} AND t.smart_score >= ${boundParam}::numeric
+      ${alerts ? 'UNION SELECT id FROM matched' : ''}
     ),
-    bound AS (SELECT COALESCE(min(final), 0) - ${maxDyn} - 0.01 AS b FROM head)
+    cand AS (
+      SELECT t.id, round(${final}::numeric, 2)::float8 AS final_score, ${isMatch} AS matched,
+             ${slaRiskExpr()} AS sla_risk, t.created_at
+      FROM cand_ids ci
+        JOIN tickets t ON t.id = ci.id
+        LEFT JOIN sla_tracking s ON s.ticket_id = t.id
+        CROSS JOIN ctx ${matchedJoin}
+      ORDER BY final_score DESC, t.created_at ASC, t.id ASC
+      LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}
+    )
     SELECT t.id, t.number, t.subject, t.status, t.priority, t.channel, t.customer_id,
            t.assigned_agent_id, t.detected_intent, t.customer_sentiment, t.created_at, t.updated_at,
            t.smart_score, t.version,
            c.name AS customer_name, c.lifetime_value, c.churn_risk, c.is_vip,
            s.first_response_deadline, s.resolution_deadline, s.first_response_at, s.resolved_at,
-           s.is_paused, ${slaRiskExpr()} AS sla_risk,
-           round(${final}::numeric, 2)::float8 AS final_score,
-           ${matchExpr()} AS matched
-    FROM ${FROM}
+           s.is_paused, cand.sla_risk, cand.final_score, cand.matched
+    FROM cand
+      JOIN tickets t ON t.id = cand.id
       JOIN customers c ON c.id = t.customer_id
-      CROSS JOIN ctx CROSS JOIN bound
-    WHERE ${where} AND t.smart_score >= bound.b::numeric
-    ORDER BY final_score DESC, t.created_at ASC, t.id ASC
-    LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`;
+      LEFT JOIN sla_tracking s ON s.ticket_id = t.id
+    ORDER BY cand.final_score DESC, cand.created_at ASC, cand.id ASC`;
   return { sql, params: p.values };
 }
 

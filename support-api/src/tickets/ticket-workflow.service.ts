@@ -8,6 +8,7 @@ import { Channel, Priority, ScoreBreakdown, TicketStatus } from '@quimbi/contrac
 import { difficultyClassOf, scoreTicket, SlaRisk } from '@quimbi/scoring';
 import { DomainError, NotFoundError, ValidationError } from '@quimbi/server-kit';
 
+import { AssignmentService } from '../assignment/assignment.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthAgent } from '../common/authorize.decorator';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -43,6 +44,9 @@ export interface NewTicketInput {
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** Statuses that count against an agent's capacity. */
+const LIVE = new Set<TicketStatus>(['open', 'in_progress', 'pending']);
 
 function messageView(m: MessageEntity) {
   return {
@@ -102,6 +106,7 @@ export class TicketWorkflowService {
     private readonly scoring: ScoringService,
     private readonly audit: AuditService,
     private readonly events: TicketEvents,
+    private readonly assignment: AssignmentService,
   ) {}
 
   /** Creates a ticket; with an idempotency key, a retry returns the first answer instead of a copy. */
@@ -270,11 +275,15 @@ export class TicketWorkflowService {
         },
         m,
       );
-      return after;
+      return { after, freed: before.assignedAgentId !== null && LIVE.has(before.status) && !LIVE.has(after.status) };
     });
     if (changed) {
       await this.scoring.requestRescore(id, 'ticket_changed');
-      this.events.emit({ type: 'ticket.updated', ticketId: id, assignedAgentId: changed.assignedAgentId });
+      this.events.emit({ type: 'ticket.updated', ticketId: id, assignedAgentId: changed.after.assignedAgentId });
+      // A resolved or closed ticket frees a slot: the agent's team may have one waiting.
+      if (changed.freed && changed.after.assignedAgentId) {
+        await this.assignment.onCapacityFreed(changed.after.assignedAgentId).catch(() => null);
+      }
     }
     return this.detail(caller, id);
   }

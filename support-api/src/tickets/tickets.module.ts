@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { AssignmentModule } from '../assignment/assignment.module';
 import { AuditModule } from '../audit/audit.module';
 import { ScoringModule } from '../scoring/scoring.module';
 import { SlaModule } from '../sla/sla.module';
@@ -11,7 +12,7 @@ import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
 
 @Module({
-  imports: [AuditModule, ScoringModule, SlaModule],
+  imports: [AuditModule, ScoringModule, SlaModule, AssignmentModule],
   controllers: [TicketsController],
   providers: [TicketsRepository, TicketsService, TicketDerivations, TicketEvents, TicketWorkflowService],
   exports: [TicketsService, TicketsRepository, TicketDerivations, TicketEvents, TicketWorkflowService],

@@ -4,12 +4,18 @@ import { DataSource } from 'typeorm';
 
 import type { ScoringWeights } from '@quimbi/scoring';
 
+import { TicketEvents } from './ticket-events';
+
 import {
+  buildInboxBoundQuery,
   buildInboxCountQuery,
   buildInboxMatchCountQuery,
   buildInboxPageQuery,
   InboxFilter,
 } from './inbox-query';
+
+/** Totals are shared by requests with the same filter for this long (and dropped on any change). */
+export const COUNT_CACHE_MS = 2_000;
 
 export interface InboxRow {
   id: string;
@@ -42,21 +48,45 @@ export interface InboxRow {
 
 @Injectable()
 export class TicketsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly counts = new Map<string, { at: number; value: Promise<{ total: number; matches: number }> }>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    events: TicketEvents,
+  ) {
+    events.events$.subscribe(() => this.counts.clear());
+  }
 
   async inboxPage(
     filter: InboxFilter,
     page: { limit: number; offset: number },
     weights: ScoringWeights,
   ): Promise<{ rows: InboxRow[]; total: number; matches: number }> {
-    const pageQuery = buildInboxPageQuery(filter, page, weights);
+    const boundQuery = buildInboxBoundQuery(filter, page, weights);
+    const [bound, counts] = await Promise.all([
+      this.db.query<{ bound: number }[]>(boundQuery.sql, boundQuery.params),
+      this.countsFor(filter),
+    ]);
+    const pageQuery = buildInboxPageQuery(filter, page, weights, bound[0]?.bound ?? 0);
+    const rows = await this.db.query<InboxRow[]>(pageQuery.sql, pageQuery.params);
+    return { rows, ...counts };
+  }
+
+  /** Total and alert matches over the whole filtered set, shared briefly between requests. */
+  private countsFor(filter: InboxFilter): Promise<{ total: number; matches: number }> {
+    const key = JSON.stringify([filter.status, filter.channel, filter.visibleToAgentId, filter.alertTerms]);
+    const now = Date.now();
+    const hit = this.counts.get(key);
+    if (hit && now - hit.at < COUNT_CACHE_MS) return hit.value;
     const countQuery = buildInboxCountQuery(filter);
     const matchQuery = filter.alertTerms.length > 0 ? buildInboxMatchCountQuery(filter) : null;
-    const [rows, count, matches] = await Promise.all([
-      this.db.query<InboxRow[]>(pageQuery.sql, pageQuery.params),
+    const value = Promise.all([
       this.db.query<{ n: number }[]>(countQuery.sql, countQuery.params),
       matchQuery ? this.db.query<{ n: number }[]>(matchQuery.sql, matchQuery.params) : null,
-    ]);
-    return { rows, total: count[0]?.n ?? 0, matches: matches?.[0]?.n ?? 0 };
+    ]).then(([count, matches]) => ({ total: count[0]?.n ?? 0, matches: matches?.[0]?.n ?? 0 }));
+    value.catch(() => this.counts.delete(key));
+    if (this.counts.size > 1000) this.counts.clear();
+    this.counts.set(key, { at: now, value });
+    return value;
   }
 }

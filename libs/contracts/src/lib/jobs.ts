@@ -13,6 +13,8 @@ export const JobName = {
   TicketRescore: 'ticket:rescore',
   /** Refresh churn/LTV figures from the intelligence API for customers with open tickets. */
   CustomerFiguresRefresh: 'customers:refresh-figures',
+  /** Give waiting tickets of auto-assigning teams to online agents with spare capacity. */
+  TeamsAutoAssign: 'teams:auto-assign',
   /** Refit the customer models (intelligence API). */
   ModelsRefit: 'models:refit',
 } as const;
@@ -22,6 +24,7 @@ export interface JobPayloads {
   [JobName.SlaCheck]: { requestedBy?: string };
   [JobName.TicketRescore]: { ticketId: string; reason: 'ticket_changed' | 'message' | 'figures' };
   [JobName.CustomerFiguresRefresh]: { customerIds?: string[] };
+  [JobName.TeamsAutoAssign]: { teamId?: string };
   [JobName.ModelsRefit]: { observationEnd?: string; requestedBy?: string };
 }
 
@@ -29,5 +32,6 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.SlaCheck]: QueueName.Sla,
   [JobName.TicketRescore]: QueueName.Scoring,
   [JobName.CustomerFiguresRefresh]: QueueName.Scoring,
+  [JobName.TeamsAutoAssign]: QueueName.Scoring,
   [JobName.ModelsRefit]: QueueName.Intelligence,
 };
