@@ -26,4 +26,10 @@ export const FEATURE_ROUTES: FeatureRoute[] = [
       nav: { key: 'inbox', label: 'Inbox', icon: 'inbox' },
     },
   },
+  {
+    path: 'tickets/:id',
+    title: 'Ticket',
+    loadChildren: () => import('./pages/ticket/ticket.routes').then((m) => m.TICKET_ROUTES),
+    data: { permission: Permission.TicketsReadOwn },
+  },
 ];

@@ -44,3 +44,22 @@ export const SENTIMENT_ICONS: Readonly<Record<SentimentMood, string>> = {
   neutral: 'sentiment_neutral',
   positive: 'sentiment_satisfied',
 };
+
+export type ChurnLevel = 'low' | 'medium' | 'high';
+
+/** Churn risk is a probability 0 … 1. */
+export function churnLevel(risk: number): ChurnLevel {
+  if (risk >= 0.7) return 'high';
+  if (risk >= 0.4) return 'medium';
+  return 'low';
+}
+
+/** "Ada Lovelace" → "AL". */
+export function initials(name: string | null | undefined): string {
+  return (name ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part.charAt(0).toUpperCase())
+    .join('');
+}

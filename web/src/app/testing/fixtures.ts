@@ -1,9 +1,18 @@
 import type {
   AgentProfile,
   LoginResponse,
+  ScoreBreakdown,
   TicketListItem,
   TicketListResponse,
 } from '@quimbi/contracts';
+
+import type {
+  SlaClock,
+  SlaTicketSummary,
+  TicketDetail,
+  TicketHistory,
+  TicketMessage,
+} from '../core/tickets/ticket-detail';
 
 export function agentFixture(overrides: Partial<AgentProfile> = {}): AgentProfile {
   return {
@@ -75,6 +84,150 @@ export function ticketListFixture(
     },
     topic_alerts_active: [],
     matches: 0,
+    ...overrides,
+  };
+}
+
+export function scoreBreakdownFixture(overrides: Partial<ScoreBreakdown> = {}): ScoreBreakdown {
+  return {
+    total_score: 16.6,
+    components: {
+      churn_risk: 2.4,
+      customer_value: 7,
+      urgency: 6,
+      age: 0.72,
+      difficulty: -1.5,
+      sentiment: 2,
+      sla: 0,
+      topic_alert: 0,
+    },
+    customer: { ltv: 3500, churn_risk: 0.8 },
+    ticket: { priority: 'urgent', age_hours: 2 },
+    weights: { churn_weight: 3, value_weight: 2, urgency_weight: 1.5, topic_alert_boost: 5 },
+    ...overrides,
+  };
+}
+
+export function slaClockFixture(overrides: Partial<SlaClock> = {}): SlaClock {
+  const now = Date.now();
+  return {
+    status: 'pending',
+    target_seconds: 3600,
+    deadline: new Date(now + 1800_000).toISOString(),
+    warning_at: new Date(now + 1200_000).toISOString(),
+    elapsed_seconds: 1800,
+    remaining_seconds: 1800,
+    percent_used: 50,
+    paused: false,
+    completed_at: null,
+    warned_at: null,
+    breached_at: null,
+    ...overrides,
+  };
+}
+
+export function slaSummaryFixture(overrides: Partial<SlaTicketSummary> = {}): SlaTicketSummary {
+  return {
+    ticket_id: 't-1',
+    priority: 'high',
+    mode: 'wall-clock',
+    is_paused: false,
+    paused_at: null,
+    total_paused_seconds: 0,
+    first_response: slaClockFixture(),
+    resolution: slaClockFixture({
+      target_seconds: 28800,
+      deadline: new Date(Date.now() + 6 * 3600_000).toISOString(),
+      warning_at: new Date(Date.now() + 5 * 3600_000).toISOString(),
+      remaining_seconds: 6 * 3600,
+      percent_used: 25,
+    }),
+    policy: {
+      id: 'p-high',
+      priority: 'high',
+      first_response_target_seconds: 3600,
+      resolution_target_seconds: 28800,
+      warning_threshold_percent: 80,
+      business_hours_only: false,
+      calendar_id: null,
+      calendar: null,
+      escalate_priority_on_breach: false,
+      updated_at: null,
+    },
+    pauses: [],
+    ...overrides,
+  };
+}
+
+export function messageFixture(overrides: Partial<TicketMessage> = {}): TicketMessage {
+  return {
+    id: 'm-1',
+    ticket_id: 't-1',
+    from_agent: false,
+    author_agent_id: null,
+    is_internal: false,
+    content: 'Where is my order?',
+    from_name: 'Grace Hopper',
+    from_email: 'grace@example.com',
+    created_at: new Date(Date.now() - 3600_000).toISOString(),
+    sentiment_score: 0.2,
+    detected_intent: 'order_status',
+    ...overrides,
+  };
+}
+
+export function ticketDetailFixture(overrides: Partial<TicketDetail> = {}): TicketDetail {
+  return {
+    ticket: {
+      id: 't-1',
+      number: 1001,
+      subject: 'Where is my order?',
+      status: 'open',
+      priority: 'high',
+      channel: 'email',
+      customer_id: 'c-1',
+      assigned_agent_id: null,
+      team_id: null,
+      version: 3,
+      detected_intent: 'order_status',
+      sentiment: 0.2,
+      difficulty: 0.4,
+      created_at: new Date(Date.now() - 2 * 3600_000).toISOString(),
+      updated_at: new Date().toISOString(),
+      first_response_at: null,
+      resolved_at: null,
+    },
+    customer: {
+      id: 'c-1',
+      name: 'Grace Hopper',
+      email: 'grace@example.com',
+      phone: null,
+      lifetime_value: 3500,
+      churn_risk: 0.8,
+      is_vip: true,
+      total_orders: 12,
+    },
+    messages: [messageFixture()],
+    assignment: null,
+    sla: slaSummaryFixture(),
+    ...overrides,
+  };
+}
+
+export function historyFixture(overrides: Partial<TicketHistory> = {}): TicketHistory {
+  return {
+    ticket_id: 't-1',
+    entries: [
+      {
+        id: 'h-1',
+        at: new Date(Date.now() - 2 * 3600_000).toISOString(),
+        actor_agent_id: null,
+        action: 'ticket.created',
+        before: null,
+        after: { status: 'open', priority: 'high', subject: 'Where is my order?', version: 1 },
+      },
+    ],
+    assignments: [],
     ...overrides,
   };
 }

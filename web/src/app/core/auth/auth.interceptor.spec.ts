@@ -1,8 +1,9 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpClient, HttpContext, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 
+import { HANDLES_FORBIDDEN } from './auth-context';
 import { authInterceptor } from './auth.interceptor';
 import { AuthService, SESSION_ENDED_NOTICE, TOKEN_STORAGE_KEY } from './auth.service';
 
@@ -78,5 +79,20 @@ describe('authInterceptor', () => {
     expect(status).toBe(403);
     expect(router.navigateByUrl).toHaveBeenCalledWith('/forbidden');
     expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBe('token-abc');
+  });
+
+  it('leaves a 403 to callers that handle it themselves', () => {
+    let status = 0;
+    http
+      .get('/api/agents', { context: new HttpContext().set(HANDLES_FORBIDDEN, true) })
+      .subscribe({ error: (e: { status: number }) => (status = e.status) });
+    controller
+      .expectOne('/api/agents')
+      .flush(
+        { statusCode: 403, error: 'forbidden', message: 'No' },
+        { status: 403, statusText: 'Forbidden' },
+      );
+    expect(status).toBe(403);
+    expect(router.navigateByUrl).not.toHaveBeenCalled();
   });
 });

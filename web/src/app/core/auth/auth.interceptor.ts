@@ -3,14 +3,15 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 
-import { ANONYMOUS_REQUEST, SKIP_SESSION_END } from './auth-context';
+import { ANONYMOUS_REQUEST, HANDLES_FORBIDDEN, SKIP_SESSION_END } from './auth-context';
 import { AuthService } from './auth.service';
 
 const isApiUrl = (url: string): boolean => url === '/api' || url.startsWith('/api/');
 
 /**
  * Adds `Authorization: Bearer <token>` to calls of our API. A 401 on an authenticated call
- * ends the session (back to sign-in with a message); a 403 shows the forbidden page.
+ * ends the session (back to sign-in with a message); a 403 shows the forbidden page unless the
+ * caller said it handles it (`HANDLES_FORBIDDEN`).
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   if (!isApiUrl(req.url) || req.context.get(ANONYMOUS_REQUEST)) return next(req);
@@ -26,7 +27,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
       if (err instanceof HttpErrorResponse) {
         if (err.status === 401 && !req.context.get(SKIP_SESSION_END)) {
           auth.endSession();
-        } else if (err.status === 403) {
+        } else if (err.status === 403 && !req.context.get(HANDLES_FORBIDDEN)) {
           void router.navigateByUrl('/forbidden');
         }
       }

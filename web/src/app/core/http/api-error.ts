@@ -45,3 +45,13 @@ export function toDisplayError(
   }
   return { status: err.status, message: fallback, requestId: null };
 }
+
+/** The `ApiError` body of an HTTP failure (to read its `error` code and `details`), if any. */
+export function apiErrorBody(err: unknown): ApiError | null {
+  return err instanceof HttpErrorResponse && isApiError(err.error) ? err.error : null;
+}
+
+/** The HTTP status of a failure; 0 for network errors and anything that is not HTTP. */
+export function httpStatusOf(err: unknown): number {
+  return err instanceof HttpErrorResponse ? err.status : 0;
+}

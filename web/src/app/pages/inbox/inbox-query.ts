@@ -7,14 +7,16 @@ import type { TicketListQuery } from '../../core/tickets/tickets.service';
 export type StatusFilter = TicketStatus | 'all';
 export type ChannelFilter = Channel | 'all';
 
-/** The inbox view as held in the URL (`?status=&channel=&page=&limit=&topic_alerts=`). */
+/**
+ * The inbox view as held in the URL (`?status=&channel=&page=&limit=`). Topic alerts are not
+ * part of it: they are remembered per agent (see `TopicAlertsService`).
+ */
 export interface InboxQuery {
   status: StatusFilter;
   channel: ChannelFilter;
   /** 1-based. */
   page: number;
   limit: number;
-  topicAlerts: readonly string[];
 }
 
 export const PAGE_SIZES: readonly number[] = [25, 50, 100];
@@ -24,7 +26,6 @@ export const DEFAULT_INBOX_QUERY: InboxQuery = {
   channel: 'all',
   page: 1,
   limit: 50,
-  topicAlerts: [],
 };
 
 function oneOf<T extends string>(
@@ -49,10 +50,6 @@ export function parseInboxQuery(params: ParamMap): InboxQuery {
     channel: oneOf(CHANNELS, params.get('channel'), d.channel),
     page: positiveInt(params.get('page'), d.page),
     limit: PAGE_SIZES.includes(limit) ? limit : d.limit,
-    topicAlerts: (params.get('topic_alerts') ?? '')
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean),
   };
 }
 
@@ -64,26 +61,26 @@ export function toQueryParams(query: InboxQuery): Params {
     channel: query.channel === d.channel ? null : query.channel,
     page: query.page === d.page ? null : query.page,
     limit: query.limit === d.limit ? null : query.limit,
-    topic_alerts: query.topicAlerts.length ? query.topicAlerts.join(',') : null,
+    // Older links carried the alerts here; they now live with the agent.
+    topic_alerts: null,
   };
 }
 
-export function toTicketListQuery(query: InboxQuery): TicketListQuery {
+export function toTicketListQuery(
+  query: InboxQuery,
+  topicAlerts: readonly string[] = [],
+): TicketListQuery {
   return {
     status: query.status === 'all' ? null : query.status,
     channel: query.channel === 'all' ? null : query.channel,
     page: query.page,
     limit: query.limit,
-    topicAlerts: query.topicAlerts,
+    topicAlerts,
   };
 }
 
 export function sameInboxQuery(a: InboxQuery, b: InboxQuery): boolean {
   return (
-    a.status === b.status &&
-    a.channel === b.channel &&
-    a.page === b.page &&
-    a.limit === b.limit &&
-    a.topicAlerts.join(',') === b.topicAlerts.join(',')
+    a.status === b.status && a.channel === b.channel && a.page === b.page && a.limit === b.limit
   );
 }

@@ -1,7 +1,0 @@
-import { customerModels } from './customer-models';
-
-describe('customerModels', () => {
-  it('should work', () => {
-    expect(customerModels()).toEqual('customer-models');
-  });
-});

@@ -1,3 +1,0 @@
-export function customerModels(): string {
-  return 'customer-models';
-}
