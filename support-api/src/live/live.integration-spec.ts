@@ -13,7 +13,8 @@ async function collect(
   const controller = new AbortController();
   const res = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, signal: controller.signal });
   expect(res.headers.get('content-type')).toContain('text/event-stream');
-  const reader = res.body!.getReader();
+  if (!res.body) throw new Error('no event stream body');
+  const reader = res.body.getReader();
   const events: { type: string; data: Record<string, unknown> }[] = [];
   const decoder = new TextDecoder();
   let buffer = '';

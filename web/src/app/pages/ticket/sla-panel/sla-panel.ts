@@ -45,8 +45,8 @@ export class SlaPanel {
   /** The ticket is resolved or closed: its clocks are stopped. */
   readonly resolved = input(false);
   readonly busy = input(false);
-  readonly pause = output<void>();
-  readonly resume = output<void>();
+  readonly pauseClock = output<void>();
+  readonly resumeClock = output<void>();
 
   protected readonly clocks = computed<ClockView[]>(() => {
     const sla = this.sla();
