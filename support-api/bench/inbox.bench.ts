@@ -228,7 +228,7 @@ async function main() {
         '| query | conn | API p50 | API p95 | API p99 | API req/s | SQL p50 | SQL p95 | SQL p99 | SQL req/s | API/SQL p95 |\n' +
         '|---|---|---|---|---|---|---|---|---|---|---|\n' +
         rows.join('\n') +
-        '\n\nSQL runs the same page, count and match queries the API runs (pool of at most 20).\n',
+        '\n\nSQL runs the statements the API runs per request (the bound, then the page; totals are shared between requests for COUNT_CACHE_MS in both), on a pool of at most 20.\n',
     );
   } finally {
     api?.child.kill('SIGTERM');
