@@ -63,20 +63,6 @@ describe('analyzeMessage', () => {
     expect(analyzeMessage(long).signals).toContain('long message');
     expect(analyzeMessage('My order is late.').signals).not.toContain('long message');
   });
-
-  it('is fast once the model is loaded', () => {
-    analyzeMessage('warm up the model');
-    const text =
-      "Hi, I ordered a jacket two weeks ago and it still hasn't arrived. This is the second time I'm writing!";
-    // Best of several batches, so other processes competing for the CPU do not decide the result.
-    const batches = Array.from({ length: 5 }, (_, batch) => {
-      const runs = 100;
-      const start = process.hrtime.bigint();
-      for (let i = 0; i < runs; i++) analyzeMessage(`${text} ${batch * runs + i}`);
-      return Number(process.hrtime.bigint() - start) / 1e6 / runs;
-    });
-    expect(Math.min(...batches)).toBeLessThan(1);
-  });
 });
 
 describe('analyzeTicket', () => {
