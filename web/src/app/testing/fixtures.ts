@@ -7,6 +7,11 @@ import type {
 } from '@quimbi/contracts';
 
 import type {
+  CustomerIntelligenceResponse,
+  DraftResponse,
+  TicketRecommendation,
+} from '../core/ai/ai';
+import type {
   SlaClock,
   SlaTicketSummary,
   TicketDetail,
@@ -228,6 +233,90 @@ export function historyFixture(overrides: Partial<TicketHistory> = {}): TicketHi
       },
     ],
     assignments: [],
+    ...overrides,
+  };
+}
+
+export function draftFixture(overrides: Partial<DraftResponse> = {}): DraftResponse {
+  return {
+    ticket_id: 't-1',
+    draft_content: 'Hi Grace,\n\nYour order #1234 left our warehouse today.',
+    tone: 'professional',
+    length: 'medium',
+    channel: 'email',
+    writer: 'built_in',
+    reasoning: 'The customer asked where the order is; tracking shows it shipped.',
+    personalization: { used_name: true, referenced_order: true },
+    personalization_applied: ['used_name', 'referenced_order'],
+    order_referenced: '#1234',
+    customer_dna: null,
+    churn_risk: 0.8,
+    fallback: false,
+    cached: false,
+    ...overrides,
+  };
+}
+
+export function recommendationFixture(
+  overrides: Partial<TicketRecommendation> = {},
+): TicketRecommendation {
+  return {
+    ticket_id: 't-1',
+    actions: [
+      {
+        action: 'offer_discount',
+        priority: 2,
+        reasoning: 'High value customer at risk.',
+        estimated_impact: { retention_probability: 0.6, revenue_at_risk: 900 },
+      },
+      {
+        action: 'share_tracking',
+        priority: 1,
+        reasoning: 'The order shipped yesterday.',
+        estimated_impact: { retention_probability: 0.8, revenue_at_risk: 300 },
+      },
+    ],
+    warnings: ['Churn risk is high'],
+    talking_points: ['Thank them for their patience'],
+    fallback: false,
+    ...overrides,
+  };
+}
+
+export function intelligenceFixture(
+  overrides: Partial<CustomerIntelligenceResponse> = {},
+): CustomerIntelligenceResponse {
+  return {
+    customer_id: 'c-1',
+    archetype: { id: 'loyal_high_value', name: 'Loyal high-value', segments: { value: 'high' } },
+    behavioral_metrics: { lifetime_value: 4200, total_orders: 14, days_since_last_order: 12 },
+    predictions: {
+      churn_risk: 0.72,
+      churn_risk_level: 'high',
+      predicted_ltv: { value: 1500, horizon: 12, time_unit: 'months' },
+    },
+    segments: [{ axis: 'value', segment: 'high', membership: 0.9 }],
+    communication_guidance: ['Be direct', 'Mention loyalty perks'],
+    recent_orders: [
+      {
+        order_number: '1234',
+        placed_at: '2026-01-10T10:00:00.000Z',
+        total: 120,
+        currency: 'USD',
+        financial_status: 'paid',
+        fulfillment_status: 'fulfilled',
+        fulfillment: {
+          carrier: 'UPS',
+          tracking_number: '1Z999',
+          tracking_status: 'in_transit',
+          status_detail: 'Out for delivery',
+          estimated_delivery: '2026-01-14T00:00:00.000Z',
+          delivered_at: null,
+          last_event_at: '2026-01-13T08:00:00.000Z',
+        },
+      },
+    ],
+    fallback: false,
     ...overrides,
   };
 }

@@ -40,11 +40,13 @@ import { TicketsService } from '../../core/tickets/tickets.service';
 import { HumanizePipe } from '../../shared/humanize.pipe';
 import { nowSignal } from '../../shared/now';
 import { debounceWithMaxWait } from '../../shared/rx';
+import { AiDraft } from './ai-draft/ai-draft';
 import { Composer, type ComposerSend } from './composer/composer';
 import { Conversation } from './conversation/conversation';
 import { CustomerPanel } from './customer-panel/customer-panel';
 import { HistoryTimeline } from './history-timeline/history-timeline';
 import { buildTimeline } from './history-timeline/timeline';
+import { RecommendationPanel } from './recommendation-panel/recommendation-panel';
 import { SlaPanel } from './sla-panel/sla-panel';
 import { TicketHeader, type HeaderBusy } from './ticket-header/ticket-header';
 
@@ -78,6 +80,8 @@ interface TransitionProblem {
     SlaPanel,
     CustomerPanel,
     HistoryTimeline,
+    AiDraft,
+    RecommendationPanel,
   ],
   templateUrl: './ticket.page.html',
   styleUrl: './ticket.page.scss',
@@ -120,6 +124,8 @@ export class TicketPage {
   protected readonly selfId = computed(() => this.auth.agent()?.id ?? null);
   protected readonly canWork = computed(() => this.can(Permission.TicketsWork));
   protected readonly canClaim = computed(() => this.can(Permission.TicketsClaim));
+  /** AI drafts, recommendations and customer intelligence. */
+  protected readonly canUseAi = computed(() => this.can(Permission.AiUse));
   protected readonly assignable = computed(() =>
     this.can(Permission.TicketsAssign) ? this.directory() : null,
   );

@@ -1,0 +1,5 @@
+import { Routes } from '@angular/router';
+
+import { SlaPage } from './sla.page';
+
+export const SLA_ROUTES: Routes = [{ path: '', component: SlaPage }];
