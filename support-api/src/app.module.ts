@@ -11,9 +11,11 @@ import { InfraModule } from './infra/infra.module';
 import { DatabaseInfo } from './infra/tokens';
 import { JobsModule } from './jobs/jobs.module';
 import { LiveModule } from './live/live.module';
+import { OpsModule } from './ops/ops.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { SeedModule } from './seed/seed.module';
 import { SlaModule } from './sla/sla.module';
+import { TeamsModule } from './teams/teams.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 @Module({})
@@ -35,10 +37,12 @@ export class AppModule {
         SlaModule,
         TicketsModule,
         AssignmentModule,
+        TeamsModule,
         HealthModule,
         InboundModule,
         LiveModule,
         SeedModule,
+        OpsModule,
       ],
     };
   }

@@ -34,6 +34,7 @@ export interface AppConfig {
   queuePrefix: string;
   slaCheckIntervalMs: number;
   figuresRefreshIntervalMs: number;
+  metricsToken?: string;
   inboundSecrets: { email?: string; sms?: string; chat?: string };
 }
 
@@ -95,6 +96,7 @@ export function toAppConfig(env: SupportEnv): AppConfig {
     queuePrefix: env.QUEUE_PREFIX,
     slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
     figuresRefreshIntervalMs: env.FIGURES_REFRESH_INTERVAL_MS,
+    metricsToken: env.METRICS_TOKEN,
     inboundSecrets: {
       email: env.INBOUND_EMAIL_SECRET,
       sms: env.INBOUND_SMS_SECRET,

@@ -61,6 +61,8 @@ export class SupportEnv {
   @IsOptional() @IsString() QUEUE_PREFIX = 'quimbi';
   @IsOptional() @IsInt() @Min(1000) SLA_CHECK_INTERVAL_MS = 60_000;
   @IsOptional() @IsInt() @Min(1000) FIGURES_REFRESH_INTERVAL_MS = 300_000;
+  @IsOptional() @IsString() @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
   @IsOptional() @IsString() @MinLength(16) INBOUND_EMAIL_SECRET?: string;
   @IsOptional() @IsString() @MinLength(16) INBOUND_SMS_SECRET?: string;
   @IsOptional() @IsString() @MinLength(16) INBOUND_CHAT_SECRET?: string;
