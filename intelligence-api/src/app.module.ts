@@ -7,8 +7,13 @@ import { createLoggerModule } from '@quimbi/server-kit';
 import { ApiKeyGuard } from './common/api-key.guard';
 import { INTELLIGENCE_CONFIG, IntelligenceConfig } from './config/app-config';
 import { INTELLIGENCE_MIGRATIONS } from './database/migrations';
+import { GenerationModule } from './generation/generation.module';
 import { HealthController } from './health/health.controller';
-import { ModelsController } from './models/models.controller';
+import { IntelligenceModule } from './intelligence/intelligence.module';
+import { ModelsModule } from './models/models.module';
+import { OrdersModule } from './orders/orders.module';
+import { SegmentsModule } from './segments/segments.module';
+import { IntelligenceBootstrap } from './seed/bootstrap.service';
 import { IntelligenceSeedService } from './seed/seed.service';
 
 @Module({})
@@ -28,12 +33,18 @@ export class AppModule {
           synchronize: false,
           extra: { max: database.embedded ? 4 : 20 },
         }),
+        SegmentsModule,
+        ModelsModule,
+        OrdersModule,
+        IntelligenceModule,
+        GenerationModule,
       ],
-      controllers: [HealthController, ModelsController],
+      controllers: [HealthController],
       providers: [
         { provide: INTELLIGENCE_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         IntelligenceSeedService,
+        IntelligenceBootstrap,
       ],
       exports: [INTELLIGENCE_CONFIG],
     };

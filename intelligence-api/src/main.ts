@@ -24,8 +24,12 @@ export async function bootstrap() {
   });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
     bufferLogs: true,
+    // JSON only (registered by configureHttpApp): callers never post forms
+    bodyParser: false,
   });
   configureHttpApp(app, { corsOrigins: [], bodyLimit: '10mb' });
+  // Answers are POST results for one caller: no ETag hashing of every body
+  app.set('etag', false);
   setupSwagger(app, {
     title: 'Quimbi intelligence API',
     description: 'Customer models, segments, drafts and recommendations. Requires X-API-Key.',

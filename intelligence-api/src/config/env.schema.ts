@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 const PG_URL = /^postgres(ql)?:\/\/.+/;
 const REDIS_URL = /^rediss?:\/\/.+/;
@@ -18,7 +18,13 @@ export class IntelligenceEnv {
   @IsOptional() @IsString() ANTHROPIC_API_KEY?: string;
   @IsOptional() @IsString() ANTHROPIC_MODEL = 'claude-sonnet-4-5';
   @IsOptional() @IsString() ANTHROPIC_BASE_URL?: string;
+  /** Cron (UTC) for model refits; `off` disables the schedule. */
   @IsOptional() @IsString() MODEL_UPDATE_SCHEDULE = '0 2 * * *';
+  /** Annual discount rate for the predicted LTV (converted to a weekly rate). */
+  @IsOptional() @IsNumber() @Min(0) @Max(1) INTELLIGENCE_LTV_ANNUAL_DISCOUNT_RATE = 0.1;
+  /** In-memory cache of analyze profiles: entries (0 disables) and time to live. */
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000) INTELLIGENCE_PROFILE_CACHE_SIZE = 20_000;
+  @IsOptional() @IsInt() @Min(1) @Max(86_400) INTELLIGENCE_PROFILE_CACHE_TTL_SECONDS = 60;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
   @IsOptional() @IsIn(['true', 'false']) SEED_DEMO_DATA = 'true';

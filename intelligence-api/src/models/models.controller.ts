@@ -1,52 +1,40 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 
-interface FitRow {
-  id: string;
-  model: string;
-  params: Record<string, number>;
-  log_likelihood: number | null;
-  converged: boolean;
-  n_customers: number;
-  time_unit: string;
-  window_start: Date | null;
-  window_end: Date;
-  fit_ms: number;
-  metrics: Record<string, unknown> | null;
-  created_at: Date;
-}
+import { RefitDto } from './models.dto';
+import { ModelsService } from './models.service';
+import { RefitScheduler } from './refit-scheduler.service';
 
 @ApiTags('models')
 @ApiSecurity('api-key')
 @Controller('api/models')
 export class ModelsController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    private readonly models: ModelsService,
+    private readonly scheduler: RefitScheduler,
+  ) {}
 
   @Get('current')
-  @ApiOkResponse({ description: 'The fits currently serving predictions: parameters, fit time, data window' })
+  @ApiOkResponse({
+    description:
+      'The fits serving predictions (parameters, log-likelihood, data window, fit time, holdout metrics), ' +
+      'which count model serves churn and why, the last refit and the refit schedule',
+  })
   async current() {
-    const rows = await this.db.query<FitRow[]>(
-      `SELECT id, model, params, log_likelihood, converged, n_customers, time_unit, window_start,
-              window_end, fit_ms, metrics, created_at
-         FROM model_fits WHERE is_current ORDER BY model`,
-    );
-    return {
-      models: rows.map((r) => ({
-        id: r.id,
-        model: r.model,
-        params: r.params,
-        log_likelihood: r.log_likelihood,
-        converged: r.converged,
-        n_customers: r.n_customers,
-        time_unit: r.time_unit,
-        window_start: r.window_start?.toISOString() ?? null,
-        window_end: r.window_end.toISOString(),
-        fit_ms: r.fit_ms,
-        metrics: r.metrics,
-        fitted_at: r.created_at.toISOString(),
-      })),
-    };
+    const [current, schedule] = await Promise.all([this.models.current(), this.scheduler.describe()]);
+    return { ...current, schedule };
+  }
+
+  @Post('refit')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'Fits BG/NBD, MBG/NBD, Pareto/NBD and Gamma-Gamma on the stored orders, stores every fit, makes the ' +
+      'converged ones current (a fit that does not converge leaves the previous one serving), ranks the count ' +
+      'models by holdout AUC and rescores every profile. Answers once all is stored.',
+  })
+  @ApiBadRequestResponse({ description: 'observation_end is not a date or lies in the future' })
+  refit(@Body() body: RefitDto) {
+    return this.models.refit({ observationEnd: body.observation_end, trigger: 'api' });
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -29,9 +29,14 @@ export async function insertRows(
   }
 }
 
-/** Loads the demo store's customers and orders into an empty intelligence database. */
+const SUPPORT_WINDOW_MS = 90 * 86_400_000;
+
+/**
+ * Loads the demo store's customers and orders into an empty intelligence database, with each
+ * customer's support tickets of the last 90 days (what support-api would pass as context).
+ */
 @Injectable()
-export class IntelligenceSeedService implements OnApplicationBootstrap {
+export class IntelligenceSeedService {
   private readonly logger = new Logger('Seed');
 
   constructor(
@@ -39,9 +44,8 @@ export class IntelligenceSeedService implements OnApplicationBootstrap {
     @Inject(INTELLIGENCE_CONFIG) private readonly config: IntelligenceConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.seedDemoData) return;
-    await this.seed();
+  get enabled(): boolean {
+    return this.config.seedDemoData;
   }
 
   async seed(options: { now?: Date; seed?: number } = {}): Promise<boolean> {
@@ -58,10 +62,18 @@ export class IntelligenceSeedService implements OnApplicationBootstrap {
   }
 
   private async insert(m: EntityManager, store: DemoStore) {
+    const since = store.now.getTime() - SUPPORT_WINDOW_MS;
+    const tickets = new Map<string, number>();
+    for (const t of store.tickets) {
+      if (t.createdAt.getTime() > since) tickets.set(t.customerId, (tickets.get(t.customerId) ?? 0) + 1);
+    }
     await insertRows(
       m,
       'customers',
-      ['id', 'email', 'name', 'phone', 'country', 'currency', 'accepts_marketing', 'tags', 'created_at'],
+      [
+        'id', 'email', 'name', 'phone', 'country', 'currency', 'accepts_marketing', 'tags', 'created_at',
+        'support_tickets_90d', 'support_context_at',
+      ],
       store.customers.map((c) => [
         c.id,
         c.email,
@@ -72,6 +84,8 @@ export class IntelligenceSeedService implements OnApplicationBootstrap {
         c.acceptsMarketing,
         JSON.stringify(c.tags),
         c.createdAt,
+        tickets.get(c.id) ?? 0,
+        store.now,
       ]),
     );
     await insertRows(

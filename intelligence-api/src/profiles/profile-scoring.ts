@@ -1,0 +1,104 @@
+/**
+ * Per-customer predictions from the serving fits: P(alive), churn risk, expected purchases
+ * over 13 weeks, expected order value (Gamma-Gamma) and discounted LTV over 52 weeks.
+ * Customers sharing (x, t_x, T) share every count-model figure, so those are memoised.
+ */
+import {
+  discountedLtv,
+  expectedAverageSpend,
+  expectedPurchases,
+  probabilityAlive,
+  type CountModel,
+  type GammaGammaParams,
+} from '@quimbi/customer-models';
+import type { ChurnRiskLevel } from '@quimbi/contracts';
+
+import type { ApiCountModelName } from '../models/model-fitting';
+
+export const EXPECTED_PURCHASES_WEEKS = 13;
+export const LTV_HORIZON_WEEKS = 52;
+export const LTV_TIME_UNIT = 'week' as const;
+
+/** Weekly rate equivalent to an annual one: (1 + annual)^(1/52) − 1. */
+export function weeklyDiscountRate(annual: number): number {
+  return Math.pow(1 + annual, 1 / 52) - 1;
+}
+
+export function churnRiskLevel(risk: number): ChurnRiskLevel {
+  return risk >= 0.6 ? 'high' : risk >= 0.3 ? 'medium' : 'low';
+}
+
+/** The fits predictions come from (null when no usable fit exists). */
+export interface ScoringModels {
+  count: { fitId: string; name: ApiCountModelName; model: CountModel } | null;
+  spend: { fitId: string; params: GammaGammaParams } | null;
+  discountRatePerWeek: number;
+}
+
+export interface RfmPoint {
+  x: number;
+  tx: number;
+  T: number;
+  zbar: number;
+}
+
+export interface CustomerScore {
+  pAlive: number;
+  churnRisk: number;
+  churnRiskLevel: ChurnRiskLevel;
+  expectedPurchases: number;
+  expectedOrderValue: number;
+  /** Where the expected order value came from. */
+  orderValueSource: 'gamma_gamma' | 'own_average';
+  ltv: number;
+}
+
+interface CountFigures {
+  pAlive: number;
+  expected: number;
+  /** Σ discounted expected purchases over the LTV horizon (LTV per unit of order value). */
+  discountedPurchases: number;
+}
+
+export class CustomerScorer {
+  private readonly memo = new Map<string, CountFigures>();
+
+  constructor(readonly models: ScoringModels) {}
+
+  /** Null without a count model. `ownAverage` backs the order value when Gamma-Gamma is unusable. */
+  score(o: RfmPoint, ownAverage: number): CustomerScore | null {
+    const count = this.models.count;
+    if (!count) return null;
+    const key = `${o.x}|${o.tx}|${o.T}`;
+    let figures = this.memo.get(key);
+    if (!figures) {
+      const pAlive = probabilityAlive(count.model, o);
+      figures = {
+        pAlive: Number.isFinite(pAlive) ? Math.min(1, Math.max(0, pAlive)) : 0,
+        expected: expectedPurchases(count.model, o, EXPECTED_PURCHASES_WEEKS),
+        discountedPurchases: discountedLtv(count.model, o, 1, {
+          timeUnit: LTV_TIME_UNIT,
+          horizon: LTV_HORIZON_WEEKS,
+          discountRatePerUnit: this.models.discountRatePerWeek,
+        }).value,
+      };
+      this.memo.set(key, figures);
+    }
+    let orderValue = this.models.spend ? expectedAverageSpend(this.models.spend.params, o) : NaN;
+    let source: CustomerScore['orderValueSource'] = 'gamma_gamma';
+    if (!Number.isFinite(orderValue) || orderValue < 0) {
+      orderValue = Math.max(0, ownAverage);
+      source = 'own_average';
+    }
+    const churnRisk = 1 - figures.pAlive;
+    return {
+      pAlive: figures.pAlive,
+      churnRisk,
+      churnRiskLevel: churnRiskLevel(churnRisk),
+      expectedPurchases: Number.isFinite(figures.expected) ? Math.max(0, figures.expected) : 0,
+      expectedOrderValue: orderValue,
+      orderValueSource: source,
+      ltv: Number.isFinite(figures.discountedPurchases) ? Math.max(0, figures.discountedPurchases * orderValue) : 0,
+    };
+  }
+}
