@@ -92,8 +92,10 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
           seesAll ||
           e.assignedAgentId === null ||
           e.assignedAgentId === agentId ||
-          // An agent hears that a ticket was taken away from them.
-          e.data?.['previous_agent_id'] === agentId,
+          // An agent hears that a ticket left their view: taken from them, or from the unassigned pool.
+          (e.data !== undefined &&
+            'previous_agent_id' in e.data &&
+            (e.data['previous_agent_id'] === agentId || e.data['previous_agent_id'] === null)),
       ),
     );
   }
