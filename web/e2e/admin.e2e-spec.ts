@@ -33,6 +33,8 @@ describe('admin, SLA and ops pages in Chromium', () => {
     await pa.getByRole('option', { name: /team.lead/i }).click();
     await pa.getByTestId('agent-password').fill('Harbor-Lantern-4471');
     await pa.getByTestId('agent-create-submit').click();
+    await pa.getByTestId('agent-temp-password').or(pa.getByTestId('agent-row').first()).first().waitFor();
+    await pa.getByTestId('agent-search').fill(email);
     const row = pa.locator('[data-testid="agent-row"]', { hasText: email });
     await row.waitFor({ timeout: 15_000 });
 
@@ -43,8 +45,6 @@ describe('admin, SLA and ops pages in Chromium', () => {
     expect(await pb.getByTestId('nav-admin-agents').count()).toBe(0);
 
     await row.getByTestId('agent-deactivate').click();
-    const confirm = pa.getByRole('button', { name: /deactivate/i }).last();
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
     await pa.locator('[data-testid="agent-row"]', { hasText: email }).getByTestId('agent-reactivate').waitFor({ timeout: 15_000 });
 
     // The lead's open session is refused on its next request: the console returns to login.
@@ -82,5 +82,28 @@ describe('admin, SLA and ops pages in Chromium', () => {
     const result = pm.getByTestId('ops-run-result');
     await result.waitFor({ timeout: 30_000 });
     expect(await result.textContent()).toMatch(/completed/i);
+  });
+
+  it('an agent whose password was reset must choose a new one before anything else', async () => {
+    const pa = await admin.newPage();
+    await loginAs(pa, supportUrl, 'admin@quimbi.dev', PASSWORD);
+    await pa.getByTestId('ticket-row').first().waitFor({ timeout: 30_000 });
+    const token = await pa.evaluate(() => localStorage.getItem('quimbi.access_token'));
+    const reset = await pa.request.post(`${supportUrl}/api/agents/agt_14/reset-password`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(reset.status()).toBe(200);
+    const temporary = (await reset.json()).temporary_password as string;
+
+    const pn = await other.newPage();
+    await loginAs(pn, supportUrl, 'nadia.haddad@quimbi.dev', temporary);
+    await pn.getByTestId('change-password-page').waitFor({ timeout: 15_000 });
+    await pn.getByTestId('current-password').fill(temporary);
+    await pn.getByTestId('new-password').fill('short');
+    await pn.getByTestId('change-password-submit').click();
+    await pn.getByTestId('change-password-error').waitFor();
+    await pn.getByTestId('new-password').fill('Copper-Meadow-Lantern-58');
+    await pn.getByTestId('change-password-submit').click();
+    await pn.getByTestId('ticket-row').first().waitFor({ timeout: 30_000 });
   });
 });

@@ -18,6 +18,12 @@ export const appRoutes: Routes = [
     canActivateChild: [permissionGuard],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'inbox' },
+      {
+        path: 'change-password',
+        title: 'Change password',
+        loadChildren: () =>
+          import('./pages/change-password/change-password.routes').then((m) => m.CHANGE_PASSWORD_ROUTES),
+      },
       ...FEATURE_ROUTES,
       {
         path: 'forbidden',

@@ -27,6 +27,9 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
       if (err instanceof HttpErrorResponse) {
         if (err.status === 401 && !req.context.get(SKIP_SESSION_END)) {
           auth.endSession();
+        } else if (err.status === 403 && (err.error as { error?: string } | null)?.error === 'password_change_required') {
+          // After a password reset nothing else works until the agent picks a new password.
+          void router.navigateByUrl('/change-password');
         } else if (err.status === 403 && !req.context.get(HANDLES_FORBIDDEN)) {
           void router.navigateByUrl('/forbidden');
         }

@@ -63,7 +63,10 @@ export class LoginPage {
     this.submitting.set(true);
     this.form.disable();
     this.auth.login({ email: email.trim(), password }).subscribe({
-      next: () => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl())),
+      next: (agent) =>
+        void this.router.navigateByUrl(
+          agent.must_change_password ? '/change-password' : safeReturnUrl(this.returnUrl()),
+        ),
       error: (err: unknown) => {
         this.submitting.set(false);
         this.form.enable();
