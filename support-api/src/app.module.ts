@@ -4,6 +4,7 @@ import { AgentsModule } from './agents/agents.module';
 import { AiProxyModule } from './ai-proxy/ai-proxy.module';
 import { AssignmentModule } from './assignment/assignment.module';
 import { AuditModule } from './audit/audit.module';
+import { CustomersModule } from './customers/customers.module';
 import { AppConfig } from './config/app-config';
 import { HealthModule } from './health/health.module';
 import { InboundModule } from './inbound/inbound.module';
@@ -38,6 +39,7 @@ export class AppModule {
         TicketsModule,
         AssignmentModule,
         TeamsModule,
+        CustomersModule,
         HealthModule,
         InboundModule,
         LiveModule,

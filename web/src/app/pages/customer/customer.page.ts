@@ -1,4 +1,5 @@
 import { Location } from '@angular/common';
+import { HttpClient } from '@angular/common/http';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -22,6 +23,22 @@ import { DisplayError, toDisplayError } from '../../core/http/api-error';
 import type { TicketDetailCustomer } from '../../core/tickets/ticket-detail';
 import { CustomerIntelligence } from '../../shared/customer-intelligence/customer-intelligence';
 
+/** A ticket of this customer, as `GET /api/customers/:id` lists them. */
+export interface CustomerTicket {
+  id: string;
+  number: number;
+  subject: string;
+  status: string;
+  priority: string;
+  channel: string;
+  created_at: string;
+}
+
+interface CustomerDetailResponse {
+  customer: TicketDetailCustomer;
+  tickets: CustomerTicket[];
+}
+
 /** The customer as the ticket page passed it along (navigation state), when it did. */
 function customerFromState(state: unknown, id: string): TicketDetailCustomer | null {
   const customer = (state as { customer?: TicketDetailCustomer } | null)?.customer;
@@ -41,6 +58,8 @@ function customerFromState(state: unknown, id: string): TicketDetailCustomer | n
 })
 export class CustomerPage {
   private readonly ai = inject(AiService);
+  private readonly http = inject(HttpClient);
+  private ticketsRequest: Subscription | null = null;
   private readonly location = inject(Location);
   private readonly title = inject(Title);
   private request: Subscription | null = null;
@@ -51,6 +70,8 @@ export class CustomerPage {
   protected readonly profile = signal<TicketDetailCustomer | null>(null);
   protected readonly intelligence = signal<CustomerIntelligenceResponse | null>(null);
   protected readonly error = signal<DisplayError | null>(null);
+  protected readonly tickets = signal<CustomerTicket[] | null>(null);
+  protected readonly ticketsError = signal<string | null>(null);
 
   constructor() {
     effect(() => {
@@ -60,14 +81,31 @@ export class CustomerPage {
         this.load(id);
       });
     });
-    inject(DestroyRef).onDestroy(() => this.request?.unsubscribe());
+    inject(DestroyRef).onDestroy(() => {
+      this.request?.unsubscribe();
+      this.ticketsRequest?.unsubscribe();
+    });
   }
 
   protected retry(): void {
     this.load(this.id());
   }
 
+  private loadTickets(id: string): void {
+    this.ticketsRequest?.unsubscribe();
+    this.tickets.set(null);
+    this.ticketsError.set(null);
+    this.ticketsRequest = this.http.get<CustomerDetailResponse>(`/api/customers/${encodeURIComponent(id)}`).subscribe({
+      next: (res) => {
+        if (!this.profile()) this.profile.set(res.customer);
+        this.tickets.set(res.tickets);
+      },
+      error: (err: unknown) => this.ticketsError.set(toDisplayError(err, 'Tickets could not be loaded.').message),
+    });
+  }
+
   private load(id: string): void {
+    this.loadTickets(id);
     this.request?.unsubscribe();
     this.error.set(null);
     this.intelligence.set(null);
