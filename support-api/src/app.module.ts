@@ -18,6 +18,8 @@ import { SeedModule } from './seed/seed.module';
 import { SlaModule } from './sla/sla.module';
 import { TeamsModule } from './teams/teams.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({})
 export class AppModule {
@@ -35,6 +37,8 @@ export class AppModule {
         AgentsModule,
         ScoringModule,
         AiProxyModule,
+        NotificationsModule,
+        WebhooksModule,
         SlaModule,
         TicketsModule,
         AssignmentModule,

@@ -5,6 +5,7 @@ import type { AgentStatus, Role, TicketStatus } from '@quimbi/contracts';
 
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { finalScoreExpr } from '../tickets/inbox-query';
+import { rowsOf } from '../database/rows';
 
 /** Statuses that count against an agent's capacity. */
 export const LIVE_STATUSES = ['open', 'in_progress', 'pending'] as const;
@@ -543,10 +544,4 @@ export class AssignmentRepository {
     );
     return rows.map(toAssignment);
   }
-}
-
-/** TypeORM returns `[rows, affected]` for UPDATE … RETURNING on PostgreSQL, rows otherwise. */
-function rowsOf<T>(result: T[] | [T[], number]): T[] {
-  const [first, second] = result as unknown[];
-  return Array.isArray(first) && typeof second === 'number' ? (first as T[]) : (result as T[]);
 }

@@ -33,15 +33,36 @@ export interface AppConfig {
   login: { maxFailures: number; lockoutSeconds: number };
   queuePrefix: string;
   slaCheckIntervalMs: number;
+  /** SLA marks recorded per transaction. */
+  slaCheckBatchSize: number;
+  /** On a breach, notify the lead of the ticket's team (or of its assignee's team). */
+  slaNotifyTeamLead: boolean;
+  /** Outbound webhook for SLA warnings and breaches; absent when not configured. */
+  slaWebhook?: SlaWebhookConfig;
   figuresRefreshIntervalMs: number;
   metricsToken?: string;
   inboundSecrets: { email?: string; sms?: string; chat?: string };
+}
+
+export interface SlaWebhookConfig {
+  url: string;
+  secret: string;
+  maxAttempts: number;
+  /** First retry delay; each further retry doubles it (capped at one hour). */
+  backoffMs: number;
+  timeoutMs: number;
+  /** How often due deliveries are swept up, whatever triggered them. */
+  sweepIntervalMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export function toAppConfig(env: SupportEnv): AppConfig {
   const generated = !env.SECRET_KEY;
+  if (env.SLA_WEBHOOK_URL && !env.SLA_WEBHOOK_SECRET) {
+    // Receivers verify deliveries by their signature: never send unsigned ones.
+    throw new Error('SLA_WEBHOOK_SECRET: required when SLA_WEBHOOK_URL is set');
+  }
   if (generated && env.ENVIRONMENT === 'production') {
     // Production must not sign tokens with a per-process key.
     throw new Error('SECRET_KEY: required when ENVIRONMENT=production');
@@ -95,6 +116,19 @@ export function toAppConfig(env: SupportEnv): AppConfig {
     login: { maxFailures: env.LOGIN_MAX_FAILURES, lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS },
     queuePrefix: env.QUEUE_PREFIX,
     slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
+    slaCheckBatchSize: env.SLA_CHECK_BATCH_SIZE,
+    slaNotifyTeamLead: env.SLA_NOTIFY_TEAM_LEAD === 'true',
+    slaWebhook:
+      env.SLA_WEBHOOK_URL && env.SLA_WEBHOOK_SECRET
+        ? {
+            url: env.SLA_WEBHOOK_URL,
+            secret: env.SLA_WEBHOOK_SECRET,
+            maxAttempts: env.SLA_WEBHOOK_MAX_ATTEMPTS,
+            backoffMs: env.SLA_WEBHOOK_BACKOFF_MS,
+            timeoutMs: env.SLA_WEBHOOK_TIMEOUT_MS,
+            sweepIntervalMs: env.SLA_WEBHOOK_SWEEP_INTERVAL_MS,
+          }
+        : undefined,
     figuresRefreshIntervalMs: env.FIGURES_REFRESH_INTERVAL_MS,
     metricsToken: env.METRICS_TOKEN,
     inboundSecrets: {

@@ -60,6 +60,15 @@ export class SupportEnv {
   @IsOptional() @IsInt() @Min(1) LOGIN_LOCKOUT_SECONDS = 900;
   @IsOptional() @IsString() QUEUE_PREFIX = 'quimbi';
   @IsOptional() @IsInt() @Min(1000) SLA_CHECK_INTERVAL_MS = 60_000;
+  @IsOptional() @IsInt() @Min(1) @Max(1000) SLA_CHECK_BATCH_SIZE = 200;
+  @IsOptional() @IsBooleanString() SLA_NOTIFY_TEAM_LEAD = 'true';
+  @IsOptional() @Matches(HTTP_URL, { message: 'must be an http(s) URL' }) SLA_WEBHOOK_URL?: string;
+  @IsOptional() @IsString() @MinLength(16, { message: 'must be at least 16 characters' })
+  SLA_WEBHOOK_SECRET?: string;
+  @IsOptional() @IsInt() @Min(1) @Max(25) SLA_WEBHOOK_MAX_ATTEMPTS = 10;
+  @IsOptional() @IsInt() @Min(100) @Max(3_600_000) SLA_WEBHOOK_BACKOFF_MS = 10_000;
+  @IsOptional() @IsInt() @Min(100) @Max(60_000) SLA_WEBHOOK_TIMEOUT_MS = 10_000;
+  @IsOptional() @IsInt() @Min(1000) SLA_WEBHOOK_SWEEP_INTERVAL_MS = 10_000;
   @IsOptional() @IsInt() @Min(1000) FIGURES_REFRESH_INTERVAL_MS = 300_000;
   @IsOptional() @IsString() @MinLength(16, { message: 'must be at least 16 characters' })
   METRICS_TOKEN?: string;

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { DomainError } from '@quimbi/server-kit';
 
 import { InboundChannel, InboundService } from './inbound.service';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from './inbound.signature';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../common/hmac-signature';
 
 const CHANNELS: readonly InboundChannel[] = ['email', 'sms', 'chat'];
 

@@ -5,7 +5,7 @@ import { Public, RequestId } from '../common/authorize.decorator';
 import { InboundSignatureGuard } from './inbound-signature.guard';
 import { InboundChatDto, InboundEmailDto, InboundSmsDto } from './inbound.dto';
 import { InboundResult, InboundService } from './inbound.service';
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from './inbound.signature';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../common/hmac-signature';
 
 /**
  * Channel webhooks. Not agent-authenticated: each channel's provider signs the raw body with

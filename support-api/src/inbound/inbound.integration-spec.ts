@@ -1,5 +1,5 @@
 import { createAgent, login, startTestApp, TestApp } from '../testing/test-app';
-import { sign } from './inbound.signature';
+import { sign } from '../common/hmac-signature';
 
 const SECRET = 'inbound-email-secret-for-tests';
 

@@ -8,7 +8,7 @@ import { DomainError, ValidationError } from '@quimbi/server-kit';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { TicketWorkflowService } from '../tickets/ticket-workflow.service';
 import { InboundChatDto, InboundEmailDto, InboundSmsDto } from './inbound.dto';
-import { verifySignature } from './inbound.signature';
+import { verifySignature } from '../common/hmac-signature';
 
 export type InboundChannel = 'email' | 'sms' | 'chat';
 

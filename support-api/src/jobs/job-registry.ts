@@ -13,6 +13,7 @@ export const SUPPORT_JOBS: readonly JobName[] = [
   JobName.SlaCheck,
   JobName.CustomerFiguresRefresh,
   JobName.TeamsAutoAssign,
+  JobName.WebhooksDeliver,
 ];
 
 @Injectable()

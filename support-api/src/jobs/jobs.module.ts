@@ -9,9 +9,9 @@ import { BullJobQueue } from './bull-job-queue';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JobQueue } from './job-queue';
 import { JobRegistry } from './job-registry';
-import { ScoringProcessor, SlaProcessor } from './processors';
+import { ScoringProcessor, SlaProcessor, WebhooksProcessor } from './processors';
 
-const SUPPORT_QUEUES = [QueueName.Sla, QueueName.Scoring] as const;
+const SUPPORT_QUEUES = [QueueName.Sla, QueueName.Scoring, QueueName.Webhooks] as const;
 
 /**
  * BullMQ queues and workers when Redis is configured; in-process otherwise. Either way jobs reach
@@ -60,7 +60,7 @@ export class JobsModule {
           inject: SUPPORT_QUEUES.map((name) => getQueueToken(name)),
           useFactory: (...queues: Queue[]) => new BullJobQueue(new Map(queues.map((q) => [q.name, q]))),
         },
-        ...(options.runWorkers ? [SlaProcessor, ScoringProcessor] : []),
+        ...(options.runWorkers ? [SlaProcessor, ScoringProcessor, WebhooksProcessor] : []),
       ],
       exports: [JobQueue, JobRegistry],
     };

@@ -1,9 +1,14 @@
+import { hostname } from 'node:os';
+
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 
 import { JobName, QueueName } from '@quimbi/contracts';
 
 import { JobRegistry } from './job-registry';
+
+/** Stored on every job this process runs (`processedBy`), so ops can tell which worker ran it. */
+export const WORKER_NAME = `${hostname()}:${process.pid}`;
 
 abstract class DispatchingProcessor extends WorkerHost {
   constructor(private readonly registry: JobRegistry) {
@@ -16,15 +21,23 @@ abstract class DispatchingProcessor extends WorkerHost {
   }
 }
 
-@Processor(QueueName.Sla, { concurrency: 1 })
+@Processor(QueueName.Sla, { concurrency: 1, name: WORKER_NAME })
 export class SlaProcessor extends DispatchingProcessor {
   constructor(registry: JobRegistry) {
     super(registry);
   }
 }
 
-@Processor(QueueName.Scoring, { concurrency: 4 })
+@Processor(QueueName.Scoring, { concurrency: 4, name: WORKER_NAME })
 export class ScoringProcessor extends DispatchingProcessor {
+  constructor(registry: JobRegistry) {
+    super(registry);
+  }
+}
+
+/** Outbound webhooks apart from the SLA check, so a slow receiver never delays a check. */
+@Processor(QueueName.Webhooks, { concurrency: 1, name: WORKER_NAME })
+export class WebhooksProcessor extends DispatchingProcessor {
   constructor(registry: JobRegistry) {
     super(registry);
   }

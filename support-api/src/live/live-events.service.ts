@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { REDIS } from '../infra/tokens';
+import { NotificationEvents } from '../notifications/notification-events';
 import { SlaEvents } from '../sla/sla-events';
 import { TicketEvents } from '../tickets/ticket-events';
 
@@ -16,6 +17,8 @@ export interface LiveEvent {
   ticketId: string;
   /** Who the ticket is assigned to, for visibility; null when unassigned. */
   assignedAgentId: string | null;
+  /** Set on events meant for one agent only (their notifications). */
+  recipientAgentId?: string;
   at: string;
   data?: Record<string, unknown>;
 }
@@ -47,6 +50,7 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
     @InjectDataSource() private readonly db: DataSource,
     private readonly tickets: TicketEvents,
     private readonly sla: SlaEvents,
+    private readonly notifications: NotificationEvents,
   ) {
     this.channel = `${config.queuePrefix}:live-events`;
   }
@@ -69,6 +73,17 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
     this.subscriptions.push(
       this.tickets.events$.subscribe((e) => void this.publish(e)),
       this.sla.events$.subscribe((e) => void this.publishSla(e.type, e.ticketId, e.clock, e.deadline, e.at)),
+      this.notifications.events$.subscribe(
+        (e) =>
+          void this.publish({
+            type: 'notification.created',
+            ticketId: e.notification.ticket_id ?? '',
+            assignedAgentId: null,
+            recipientAgentId: e.recipientAgentId,
+            at: e.notification.created_at,
+            data: { notification: e.notification },
+          }),
+      ),
     );
   }
 
@@ -84,12 +99,17 @@ export class LiveEventsService implements OnModuleInit, OnApplicationShutdown {
     this.subject.next(event);
   }
 
-  /** Events a given agent may see: all of them, or only unassigned tickets and their own. */
+  /**
+   * Events a given agent may see: all of them, or only unassigned tickets and their own; events
+   * addressed to one agent reach that agent only.
+   */
   visibleTo(agentId: string, seesAll: boolean): Observable<LiveEvent> {
     return this.events$.pipe(
       filter(
         (e) =>
-          seesAll ||
+          e.recipientAgentId !== undefined
+            ? e.recipientAgentId === agentId
+            : seesAll ||
           e.assignedAgentId === null ||
           e.assignedAgentId === agentId ||
           // An agent hears that a ticket left their view: taken from them, or from the unassigned pool.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { NotificationsModule } from '../notifications/notifications.module';
 import { SlaModule } from '../sla/sla.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { LiveController } from './live.controller';
@@ -7,7 +8,7 @@ import { LiveEventsService } from './live-events.service';
 import { PresenceService } from './presence.service';
 
 @Module({
-  imports: [TicketsModule, SlaModule],
+  imports: [TicketsModule, SlaModule, NotificationsModule],
   controllers: [LiveController],
   providers: [LiveEventsService, PresenceService],
   exports: [LiveEventsService],

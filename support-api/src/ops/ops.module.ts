@@ -12,6 +12,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { OpsMetrics } from './metrics/ops-metrics';
 import { OpsController } from './ops.controller';
 import { OpsService } from './ops.service';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 
 /**
  * Operating the jobs: queue overview, run now and retry (`/api/ops/*`, OpsRun), Prometheus
@@ -21,6 +22,7 @@ import { OpsService } from './ops.service';
   imports: [
     AgentsModule,
     SlaModule,
+    WebhooksModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

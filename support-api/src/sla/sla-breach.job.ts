@@ -5,21 +5,20 @@ import { DataSource } from 'typeorm';
 import { JobName } from '@quimbi/contracts';
 
 import { AuditService } from '../audit/audit.service';
-import { AppConfig } from '../config/app-config';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { JobHandler } from '../jobs/job-handler.decorator';
 import { JobQueue } from '../jobs/job-queue';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { SLA_CLOCKS } from './sla-clock';
 import { SlaEvent, SlaEvents } from './sla-events';
 import { MarkKind, MarkRecord, SlaRepository } from './sla.repository';
 import { SlaService } from './sla.service';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.service';
 
 /** Injection token: milliseconds between scheduled SLA checks. */
 export const SLA_CHECK_INTERVAL_MS = Symbol('SLA_CHECK_INTERVAL_MS');
 export const DEFAULT_SLA_CHECK_INTERVAL_MS = 60_000;
-
-/** Marks recorded per transaction. */
-export const SLA_MARK_BATCH_SIZE = 200;
 
 export interface SlaCheckResult {
   warnings: number;
@@ -46,6 +45,8 @@ export function slaCheckIntervalFrom(config: AppConfig): number {
 export class SlaBreachJob implements OnApplicationBootstrap {
   private readonly logger = new Logger(SlaBreachJob.name);
   private readonly intervalMs: number;
+  private readonly batchSize: number;
+  private readonly notifyTeamLead: boolean;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -55,9 +56,14 @@ export class SlaBreachJob implements OnApplicationBootstrap {
     private readonly events: SlaEvents,
     private readonly sla: SlaService,
     private readonly jobs: JobQueue,
+    private readonly notifications: NotificationsService,
+    private readonly outbox: WebhookOutbox,
+    @Inject(APP_CONFIG) config: AppConfig,
     @Optional() @Inject(SLA_CHECK_INTERVAL_MS) intervalMs?: number,
   ) {
     this.intervalMs = intervalMs && intervalMs > 0 ? intervalMs : DEFAULT_SLA_CHECK_INTERVAL_MS;
+    this.batchSize = config.slaCheckBatchSize > 0 ? config.slaCheckBatchSize : 200;
+    this.notifyTeamLead = config.slaNotifyTeamLead;
   }
 
   /**
@@ -79,6 +85,7 @@ export class SlaBreachJob implements OnApplicationBootstrap {
   async checkAt(now: Date): Promise<SlaCheckResult> {
     const breaches = await this.recordAll('breach', now);
     const warnings = await this.recordAll('warning', now);
+    if (breaches.length + warnings.length > 0) await this.outbox.kick();
 
     await this.escalate(breaches, now);
     const emit = (type: SlaEvent['type'], mark: MarkRecord) =>
@@ -108,13 +115,17 @@ export class SlaBreachJob implements OnApplicationBootstrap {
     return { warnings: warnings.length, breaches: breaches.length };
   }
 
-  /** Records due marks of both clocks, batch by batch, each batch with its audit entries. */
+  /**
+   * Records due marks of both clocks, batch by batch. Each batch commits together with what it
+   * owes the outside world: its audit entries, the team leads' notifications of breaches and the
+   * outbound webhook deliveries, so a process dying after the commit loses none of them.
+   */
   private async recordAll(kind: MarkKind, now: Date): Promise<MarkRecord[]> {
     const recorded: MarkRecord[] = [];
     for (const clock of SLA_CLOCKS) {
       for (;;) {
         const batch = await this.db.transaction(async (m) => {
-          const marks = await this.repo.recordMarks(m, clock, kind, now, SLA_MARK_BATCH_SIZE);
+          const marks = await this.repo.recordMarks(m, clock, kind, now, this.batchSize);
           for (const mark of marks) {
             await this.audit.record(
               {
@@ -132,10 +143,17 @@ export class SlaBreachJob implements OnApplicationBootstrap {
               m,
             );
           }
-          return marks;
+          const notices =
+            kind === 'breach' && this.notifyTeamLead
+              ? await this.notifications.recordBreaches(m, marks)
+              : [];
+          await this.outbox.recordMarks(m, kind === 'breach' ? 'sla.breached' : 'sla.warning', marks, now);
+          return { marks, notices };
         });
-        recorded.push(...batch);
-        if (batch.length < SLA_MARK_BATCH_SIZE) break;
+        // Committed: tell the leads now rather than at the end of a long run.
+        this.notifications.publish(batch.notices);
+        recorded.push(...batch.marks);
+        if (batch.marks.length < this.batchSize) break;
       }
     }
     return recorded;

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 
 import { AuditModule } from '../audit/audit.module';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ScoringModule } from '../scoring/scoring.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { SLA_CHECK_INTERVAL_MS, SlaBreachJob, slaCheckIntervalFrom } from './sla-breach.job';
 import { SlaEvents } from './sla-events';
 import { SlaController } from './sla.controller';
@@ -15,7 +17,7 @@ import { SlaService } from './sla.service';
  * live updates subscribe to `SlaEvents`.
  */
 @Module({
-  imports: [AuditModule, ScoringModule],
+  imports: [AuditModule, ScoringModule, NotificationsModule, WebhooksModule],
   controllers: [SlaController],
   providers: [
     SlaRepository,

@@ -11,6 +11,7 @@ import type {
   SlaClockName,
   StoredPause,
 } from './sla-clock';
+import { rowsOf } from '../database/rows';
 
 /** The ticket fields the SLA engine reads. */
 export interface TicketRecord {
@@ -628,10 +629,4 @@ export class SlaRepository {
   async deleteCalendar(m: EntityManager, id: string): Promise<void> {
     await m.query(`DELETE FROM business_calendars WHERE id = $1`, [id]);
   }
-}
-
-/** TypeORM returns `[rows, affected]` for UPDATE … RETURNING on PostgreSQL, rows otherwise. */
-function rowsOf<T>(result: T[] | [T[], number]): T[] {
-  const [first, second] = result as unknown[];
-  return Array.isArray(first) && typeof second === 'number' ? (first as T[]) : (result as T[]);
 }

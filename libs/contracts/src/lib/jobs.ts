@@ -3,6 +3,7 @@ export const QueueName = {
   Sla: 'sla',
   Scoring: 'scoring',
   Intelligence: 'intelligence',
+  Webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -15,6 +16,8 @@ export const JobName = {
   CustomerFiguresRefresh: 'customers:refresh-figures',
   /** Give waiting tickets of auto-assigning teams to online agents with spare capacity. */
   TeamsAutoAssign: 'teams:auto-assign',
+  /** Send due outbound webhook deliveries (SLA warnings and breaches), retrying with backoff. */
+  WebhooksDeliver: 'webhooks:deliver',
   /** Refit the customer models (intelligence API). */
   ModelsRefit: 'models:refit',
 } as const;
@@ -25,6 +28,7 @@ export interface JobPayloads {
   [JobName.TicketRescore]: { ticketId: string; reason: 'ticket_changed' | 'message' | 'figures' };
   [JobName.CustomerFiguresRefresh]: { customerIds?: string[] };
   [JobName.TeamsAutoAssign]: { teamId?: string };
+  [JobName.WebhooksDeliver]: Record<string, never>;
   [JobName.ModelsRefit]: { observationEnd?: string; requestedBy?: string };
 }
 
@@ -33,5 +37,6 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   [JobName.TicketRescore]: QueueName.Scoring,
   [JobName.CustomerFiguresRefresh]: QueueName.Scoring,
   [JobName.TeamsAutoAssign]: QueueName.Scoring,
+  [JobName.WebhooksDeliver]: QueueName.Webhooks,
   [JobName.ModelsRefit]: QueueName.Intelligence,
 };

@@ -5,6 +5,7 @@ import { JOB_QUEUE, JobName, JobPayloads } from '@quimbi/contracts';
 
 import { JobRegistry } from '../../jobs/job-registry';
 import { SlaEvents } from '../../sla/sla-events';
+import { WebhookOutbox } from '../../webhooks/webhook-outbox.service';
 import { OpsMetrics } from './ops-metrics';
 
 /**
@@ -19,7 +20,7 @@ import { OpsMetrics } from './ops-metrics';
  * (see `OpsMetrics`).
  *
  * SLA: counts warnings and breaches from `SlaEvents`, emitted once by the process that recorded
- * them.
+ * them; webhook attempts from the outbox, counted by the process that made them.
  */
 @Injectable()
 export class JobMetrics implements OnModuleInit, OnModuleDestroy {
@@ -30,6 +31,7 @@ export class JobMetrics implements OnModuleInit, OnModuleDestroy {
     private readonly registry: JobRegistry,
     private readonly metrics: OpsMetrics,
     private readonly sla: SlaEvents,
+    private readonly webhooks: WebhookOutbox,
   ) {}
 
   onModuleInit(): void {
@@ -55,6 +57,9 @@ export class JobMetrics implements OnModuleInit, OnModuleDestroy {
         event.type === 'sla.breached' ? this.metrics.slaBreaches : this.metrics.slaWarnings;
       counter.inc({ clock: event.clock });
     });
+    this.subscription.add(
+      this.webhooks.outcomes$.subscribe((outcome) => this.metrics.webhookAttempts.inc({ outcome })),
+    );
   }
 
   onModuleDestroy(): void {

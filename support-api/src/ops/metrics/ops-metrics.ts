@@ -53,6 +53,13 @@ export class OpsMetrics {
     registers: [this.registry],
   });
 
+  readonly webhookAttempts = new Counter({
+    name: 'quimbi_webhook_attempts_total',
+    help: 'Outbound webhook attempts made by this process, by outcome (delivered, retrying, failed)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(private readonly jobs: JobQueue) {
     collectDefaultMetrics({ register: this.registry });
     const up = new Gauge({

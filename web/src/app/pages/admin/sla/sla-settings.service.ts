@@ -10,6 +10,7 @@ import type {
   NewSlaCalendar,
   SlaCalendar,
   SlaCalendarListResponse,
+  SlaCalendarUpdate,
   SlaPolicyListResponse,
   SlaPolicyUpdate,
   SlaPolicyUpdateResponse,
@@ -44,5 +45,18 @@ export class SlaSettingsService {
 
   createCalendar(body: NewSlaCalendar): Observable<SlaCalendar> {
     return this.http.post<SlaCalendar>('/api/sla/calendars', body, inPage());
+  }
+
+  updateCalendar(id: string, change: SlaCalendarUpdate): Observable<SlaCalendar> {
+    return this.http.patch<SlaCalendar>(
+      `/api/sla/calendars/${encodeURIComponent(id)}`,
+      change,
+      inPage(),
+    );
+  }
+
+  /** Answers 409 while a policy still uses the calendar. */
+  deleteCalendar(id: string): Observable<void> {
+    return this.http.delete<void>(`/api/sla/calendars/${encodeURIComponent(id)}`, inPage());
   }
 }

@@ -50,3 +50,6 @@ export interface NewSlaCalendar {
   opening_hours: Record<string, OpeningInterval[]>;
   holidays?: string[];
 }
+
+/** `PATCH /api/sla/calendars/:id` body: only the fields that change. */
+export type SlaCalendarUpdate = Partial<NewSlaCalendar>;

@@ -1,39 +1,15 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatCheckbox } from '@angular/material/checkbox';
-import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { forkJoin } from 'rxjs';
 
 import type { SlaPolicy } from '../../../core/tickets/ticket-detail';
 import { toApiProblem, type ApiProblem } from '../api-problem';
+import { calendarChanges, SlaCalendarForm, WEEKDAYS } from './sla-calendar-form';
 import { SlaPolicyCard } from './sla-policy-card';
-import type { OpeningInterval, SlaCalendar } from './sla-settings';
+import type { NewSlaCalendar, OpeningInterval, SlaCalendar } from './sla-settings';
 import { SlaSettingsService } from './sla-settings.service';
-
-export const WEEKDAYS = [
-  { day: '1', label: 'Mon' },
-  { day: '2', label: 'Tue' },
-  { day: '3', label: 'Wed' },
-  { day: '4', label: 'Thu' },
-  { day: '5', label: 'Fri' },
-  { day: '6', label: 'Sat' },
-  { day: '7', label: 'Sun' },
-] as const;
-
-interface DayHours {
-  open: boolean;
-  start: string;
-  end: string;
-}
-
-function defaultWeek(): Record<string, DayHours> {
-  return Object.fromEntries(
-    WEEKDAYS.map(({ day }) => [day, { open: Number(day) <= 5, start: '09:00', end: '17:00' }]),
-  );
-}
 
 /** "09:00–17:00" per open day, for the calendar list. */
 function describeHours(hours: Record<string, OpeningInterval[]>): string {
@@ -44,21 +20,12 @@ function describeHours(hours: Record<string, OpeningInterval[]>): string {
 
 /**
  * SLA settings: the first-response and resolution targets per priority (in minutes and hours),
- * warning threshold, business-hours counting and escalation; and the business calendars.
+ * warning threshold, business-hours counting and escalation; and the business calendars, which
+ * can be created, edited and deleted (the API refuses to delete one a policy still uses).
  */
 @Component({
   selector: 'app-sla-page',
-  imports: [
-    SlaPolicyCard,
-    MatButton,
-    MatCheckbox,
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatInput,
-    MatIcon,
-    MatProgressBar,
-  ],
+  imports: [SlaPolicyCard, SlaCalendarForm, MatButton, MatIcon, MatProgressBar],
   templateUrl: './sla.page.html',
   styleUrl: './sla.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -66,19 +33,23 @@ function describeHours(hours: Record<string, OpeningInterval[]>): string {
 export class SlaPage {
   private readonly service = inject(SlaSettingsService);
 
-  protected readonly weekdays = WEEKDAYS;
   protected readonly describeHours = describeHours;
   protected readonly policies = signal<SlaPolicy[] | null>(null);
   protected readonly calendars = signal<SlaCalendar[]>([]);
   protected readonly loadError = signal<ApiProblem | null>(null);
 
-  protected readonly creating = signal(false);
-  protected readonly calName = signal('');
-  protected readonly calZone = signal(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
-  protected readonly calWeek = signal<Record<string, DayHours>>(defaultWeek());
-  protected readonly calHolidays = signal('');
+  /** The calendar form: closed, open for a new calendar, or editing one. */
+  protected readonly formOpen = signal(false);
+  protected readonly editing = signal<SlaCalendar | null>(null);
   protected readonly calSaving = signal(false);
   protected readonly calProblem = signal<ApiProblem | null>(null);
+  /** What the last calendar change did, or that the list could not be refreshed after it. */
+  protected readonly calNotice = signal<{ ok: boolean; message: string } | null>(null);
+
+  /** The calendar whose deletion waits for a confirmation, and the one being deleted. */
+  protected readonly confirmingDelete = signal<string | null>(null);
+  protected readonly deleting = signal<string | null>(null);
+  protected readonly deleteProblem = signal<{ id: string; problem: ApiProblem } | null>(null);
 
   constructor() {
     this.load();
@@ -103,59 +74,105 @@ export class SlaPage {
     );
   }
 
-  protected value(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
-
-  protected setDay(day: string, change: Partial<DayHours>): void {
-    this.calWeek.update((w) => ({ ...w, [day]: { ...w[day], ...change } }));
-  }
-
+  /** Opens the form for a new calendar, or closes whichever form is open. */
   protected toggleCreate(): void {
-    this.creating.update((v) => !v);
+    const open = this.formOpen();
+    this.closeForm();
+    if (!open) this.formOpen.set(true);
+    this.calNotice.set(null);
+  }
+
+  protected edit(calendar: SlaCalendar): void {
+    this.closeForm();
+    this.editing.set(calendar);
+    this.formOpen.set(true);
+    this.calNotice.set(null);
+    this.confirmingDelete.set(null);
+  }
+
+  protected closeForm(): void {
+    this.formOpen.set(false);
+    this.editing.set(null);
     this.calProblem.set(null);
   }
 
-  protected createCalendar(): void {
+  protected saveCalendar(body: NewSlaCalendar): void {
     if (this.calSaving()) return;
-    const name = this.calName().trim();
-    const timeZone = this.calZone().trim();
-    if (!name || !timeZone) {
-      this.calProblem.set({
-        status: 0,
-        message: 'Give the calendar a name and a time zone.',
-        details: [],
-        fields: {},
-        requestId: null,
-      });
-      return;
-    }
-    const week = this.calWeek();
-    const opening_hours = Object.fromEntries(
-      WEEKDAYS.filter(({ day }) => week[day].open).map(({ day }) => [
-        day,
-        [{ start: week[day].start, end: week[day].end }],
-      ]),
-    );
-    const holidays = this.calHolidays()
-      .split(/[\s,]+/)
-      .map((d) => d.trim())
-      .filter(Boolean);
+    const editing = this.editing();
+    const request = editing
+      ? this.service.updateCalendar(editing.id, calendarChanges(editing, body))
+      : this.service.createCalendar(body);
     this.calSaving.set(true);
     this.calProblem.set(null);
-    this.service.createCalendar({ name, time_zone: timeZone, opening_hours, holidays }).subscribe({
+    this.calNotice.set(null);
+    request.subscribe({
       next: (calendar) => {
         this.calSaving.set(false);
-        this.calendars.update((list) => [...list, calendar]);
-        this.creating.set(false);
-        this.calName.set('');
-        this.calHolidays.set('');
-        this.calWeek.set(defaultWeek());
+        this.calendars.update((list) =>
+          editing ? list.map((c) => (c.id === calendar.id ? calendar : c)) : [...list, calendar],
+        );
+        this.closeForm();
+        this.calNotice.set({
+          ok: true,
+          message: `Calendar “${calendar.name}” ${editing ? 'saved' : 'created'}.`,
+        });
+        this.refreshCalendars();
       },
       error: (err: unknown) => {
         this.calSaving.set(false);
-        this.calProblem.set(toApiProblem(err, 'The calendar could not be created.'));
+        this.calProblem.set(
+          toApiProblem(
+            err,
+            editing ? 'The calendar could not be saved.' : 'The calendar could not be created.',
+          ),
+        );
       },
+    });
+  }
+
+  protected askDelete(calendar: SlaCalendar): void {
+    this.confirmingDelete.set(calendar.id);
+    this.deleteProblem.set(null);
+    this.calNotice.set(null);
+  }
+
+  protected cancelDelete(): void {
+    this.confirmingDelete.set(null);
+  }
+
+  protected deleteCalendar(calendar: SlaCalendar): void {
+    if (this.deleting()) return;
+    this.deleting.set(calendar.id);
+    this.deleteProblem.set(null);
+    this.service.deleteCalendar(calendar.id).subscribe({
+      next: () => {
+        this.deleting.set(null);
+        this.confirmingDelete.set(null);
+        this.calendars.update((list) => list.filter((c) => c.id !== calendar.id));
+        if (this.editing()?.id === calendar.id) this.closeForm();
+        this.calNotice.set({ ok: true, message: `Calendar “${calendar.name}” deleted.` });
+        this.refreshCalendars();
+      },
+      error: (err: unknown) => {
+        this.deleting.set(null);
+        this.confirmingDelete.set(null);
+        this.deleteProblem.set({
+          id: calendar.id,
+          problem: toApiProblem(err, 'The calendar could not be deleted.'),
+        });
+      },
+    });
+  }
+
+  /** Reads the calendars again after a change (which policies use them, names, hours). */
+  private refreshCalendars(): void {
+    this.service.calendars().subscribe({
+      next: (calendars) => this.calendars.set(calendars),
+      error: () =>
+        this.calNotice.update((notice) => ({
+          ok: false,
+          message: `${notice ? notice.message + ' ' : ''}The list could not be refreshed; reload the page to see the latest.`,
+        })),
     });
   }
 }

@@ -4,7 +4,10 @@ export const SIGNATURE_HEADER = 'x-quimbi-signature';
 export const TIMESTAMP_HEADER = 'x-quimbi-timestamp';
 export const MAX_SKEW_SECONDS = 300;
 
-/** `sha256=<hex HMAC of "<timestamp>.<raw body>">`, as providers are asked to sign. */
+/**
+ * `sha256=<hex HMAC of "<timestamp>.<raw body>">`: how channel providers sign what they send us,
+ * and how we sign the webhooks we send.
+ */
 export function sign(secret: string, timestamp: string, rawBody: Buffer | string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex')}`;
 }
