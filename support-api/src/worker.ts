@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 
 import { resolveDatabase } from '@quimbi/server-kit';
@@ -29,6 +30,7 @@ async function worker() {
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, database), {
     bufferLogs: true,
   });
+  app.useLogger(app.get(PinoLogger));
   const logger = new Logger('Worker');
   const db = app.get(DataSource);
   const port = Number(process.env['WORKER_HEALTH_PORT'] ?? 8003);

@@ -7,6 +7,7 @@ import { JobName, QueueName } from '@quimbi/contracts';
 import { JobQueue } from '../jobs/job-queue';
 import { SlaBreachJob } from './sla-breach.job';
 import { SlaEvent, SlaEvents } from './sla-events';
+import { SlaRepository } from './sla.repository';
 import { SlaService } from './sla.service';
 import { createTickets, SlaTestApp, startSlaTestApp } from './testing/sla-test-app';
 
@@ -101,6 +102,21 @@ describe('SLA breach check (real PostgreSQL, two app instances on one database)'
       { warnings: 0, breaches: 0 },
     ]);
     expect(await breachAudits(a, ids)).toEqual({ n: MANY, tickets: MANY });
+  });
+
+  it('takes no more than its batch per statement, however the planner joins', async () => {
+    const tickets = await createTickets(a.db, 10, {
+      priority: 'urgent',
+      createdAt: new Date(Date.now() - HOUR),
+    });
+    await trackMany(slaA, tickets);
+    const repo = a.app.get(SlaRepository);
+    const now = new Date();
+    const first = await a.db.transaction((m) => repo.recordMarks(m, 'first_response', 'breach', now, 3));
+    expect(first).toHaveLength(3);
+    const rest = await a.db.transaction((m) => repo.recordMarks(m, 'first_response', 'breach', now, 50));
+    expect(rest).toHaveLength(7);
+    expect(new Set([...first, ...rest].map((x) => x.ticketId))).toEqual(new Set(tickets.map((x) => x.id)));
   });
 
   it('records a warning once, at the warning point', async () => {

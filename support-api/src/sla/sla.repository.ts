@@ -427,7 +427,10 @@ export class SlaRepository {
   /**
    * Records due warnings or breaches of one clock with a single conditional UPDATE: a row is
    * taken only while its mark is still empty, so however many workers run, each mark is set
-   * (and returned) exactly once. `SKIP LOCKED` lets concurrent workers share the batch.
+   * (and returned) exactly once. `SKIP LOCKED` lets concurrent workers share the batch. The
+   * locking query is a CTE, evaluated once: as a subquery joined in the UPDATE, PostgreSQL may
+   * rescan it, and each rescan skips the rows just updated and locks the next ones, so the
+   * batch would run past its LIMIT.
    * A breach also consumes the warning, so a clock found already past its deadline is not
    * reported as a warning afterwards.
    */
@@ -454,17 +457,18 @@ export class SlaRepository {
     const result = await m.query<
       { ticket_id: string; deadline: Date; priority: Priority; escalate: boolean }[]
     >(
-      `UPDATE sla_tracking s
+      `WITH due AS (
+         SELECT s2.id, t.priority, COALESCE(pol.escalate_priority_on_breach, false) AS escalate
+           FROM sla_tracking s2
+           JOIN tickets t ON t.id = s2.ticket_id
+           LEFT JOIN sla_policies pol ON pol.priority = t.priority
+          WHERE ${running('s2')} AND NOT s2.is_paused AND t.deleted_at IS NULL AND ${due}
+          ORDER BY s2.${prefix}_deadline
+          LIMIT $2
+            FOR UPDATE OF s2 SKIP LOCKED)
+       UPDATE sla_tracking s
           SET ${set}, updated_at = now()
-         FROM (SELECT s2.id, t.priority,
-                      COALESCE(pol.escalate_priority_on_breach, false) AS escalate
-                 FROM sla_tracking s2
-                 JOIN tickets t ON t.id = s2.ticket_id
-                 LEFT JOIN sla_policies pol ON pol.priority = t.priority
-                WHERE ${running('s2')} AND NOT s2.is_paused AND t.deleted_at IS NULL AND ${due}
-                ORDER BY s2.${prefix}_deadline
-                LIMIT $2
-                  FOR UPDATE OF s2 SKIP LOCKED) due
+         FROM due
         WHERE s.id = due.id AND ${stillEmpty} AND NOT s.is_paused AND ${running('s')}
         RETURNING s.ticket_id, s.${prefix}_deadline AS deadline, due.priority, due.escalate`,
       [now.toISOString(), limit],

@@ -236,17 +236,22 @@ export class WebhookOutbox implements OnApplicationBootstrap {
     return toView(row);
   }
 
-  /** Takes due deliveries with a lease: no other sender touches them until it runs out. */
+  /**
+   * Takes due deliveries with a lease: no other sender touches them until it runs out. (A CTE,
+   * so the locking query runs once and the LIMIT holds; see `SlaRepository.recordMarks`.)
+   */
   private async claim(webhook: SlaWebhookConfig): Promise<ClaimedRow[]> {
     const result = await this.db.query<ClaimedRow[]>(
-      `UPDATE webhook_deliveries d
+      `WITH due AS (
+         SELECT id FROM webhook_deliveries
+          WHERE status = 'pending' AND next_attempt_at <= now()
+          ORDER BY next_attempt_at, id
+          LIMIT $1
+            FOR UPDATE SKIP LOCKED)
+       UPDATE webhook_deliveries d
           SET attempts = d.attempts + 1,
               next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
-         FROM (SELECT id FROM webhook_deliveries
-                WHERE status = 'pending' AND next_attempt_at <= now()
-                ORDER BY next_attempt_at, id
-                LIMIT $1
-                  FOR UPDATE SKIP LOCKED) due
+         FROM due
         WHERE d.id = due.id
         RETURNING d.id, d.event_type, d.payload, d.attempts, d.max_attempts`,
       [CLAIM_BATCH, webhook.timeoutMs + LEASE_GRACE_MS],
