@@ -38,7 +38,7 @@ function describeOpsApi(
     const body = res.body as QueuesView;
     expect(body.backend).toBe(backend);
     expect(body.jobs).toEqual(expect.arrayContaining([JobName.SlaCheck, JobName.TicketRescore]));
-    expect(body.queues.map((q) => q.name).sort()).toEqual([QueueName.Scoring, QueueName.Sla]);
+    expect(body.queues.map((q) => q.name).sort()).toEqual([QueueName.Scoring, QueueName.Sla, QueueName.Webhooks]);
     for (const queue of body.queues) {
       expect(queue.backend).toBe(backend);
       expect(Object.keys(queue.counts).sort()).toEqual([
@@ -244,7 +244,7 @@ describe('Ops on BullMQ (real Redis)', () => {
       expect(page.headers['content-type']).toContain('text/html');
       const api = await t.http.get('/ops/queues/api/queues').set(bearer(tokens.admin)).expect(200);
       const names = (api.body as { queues: { name: string }[] }).queues.map((q) => q.name).sort();
-      expect(names).toEqual([QueueName.Scoring, QueueName.Sla]);
+      expect(names).toEqual([QueueName.Scoring, QueueName.Sla, QueueName.Webhooks]);
     });
 
     it('moves a query token into a path-scoped HttpOnly cookie', async () => {
