@@ -11,6 +11,7 @@ import type {
   DraftResponse,
   TicketRecommendation,
 } from '../core/ai/ai';
+import type { AgentNotification } from '../core/notifications/notification';
 import type {
   SlaClock,
   SlaTicketSummary,
@@ -18,6 +19,8 @@ import type {
   TicketHistory,
   TicketMessage,
 } from '../core/tickets/ticket-detail';
+import type { WebhookDelivery, WebhooksOverview } from '../pages/admin/ops/ops';
+import type { SlaCalendar } from '../pages/admin/sla/sla-settings';
 
 export function agentFixture(overrides: Partial<AgentProfile> = {}): AgentProfile {
   return {
@@ -317,6 +320,97 @@ export function intelligenceFixture(
       },
     ],
     fallback: false,
+    ...overrides,
+  };
+}
+
+export function slaCalendarFixture(overrides: Partial<SlaCalendar> = {}): SlaCalendar {
+  return {
+    id: 'cal-1',
+    name: 'Berlin office',
+    time_zone: 'Europe/Berlin',
+    opening_hours: {
+      1: [{ start: '09:00', end: '17:00' }],
+      2: [{ start: '09:00', end: '17:00' }],
+      3: [{ start: '09:00', end: '17:00' }],
+      4: [{ start: '09:00', end: '17:00' }],
+      5: [
+        { start: '09:00', end: '12:00' },
+        { start: '13:00', end: '16:00' },
+      ],
+    },
+    holidays: ['2026-12-25', '2026-12-26'],
+    used_by_priorities: [],
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function notificationFixture(overrides: Partial<AgentNotification> = {}): AgentNotification {
+  return {
+    id: 'n-1',
+    type: 'sla.breached',
+    ticket_id: 't-1',
+    title: 'SLA breached: #1001',
+    body: 'First response deadline passed on “Where is my order?” (high).',
+    data: {
+      clock: 'first_response',
+      deadline: new Date(Date.now() - 600_000).toISOString(),
+      priority: 'high',
+      subject: 'Where is my order?',
+    },
+    created_at: new Date(Date.now() - 300_000).toISOString(),
+    read_at: null,
+    ...overrides,
+  };
+}
+
+export function webhookDeliveryFixture(overrides: Partial<WebhookDelivery> = {}): WebhookDelivery {
+  return {
+    id: 'wd-1',
+    event_type: 'sla.breached',
+    ticket_id: 't-1',
+    status: 'failed',
+    attempts: 5,
+    max_attempts: 5,
+    last_status_code: 502,
+    last_error: 'Bad gateway',
+    next_attempt_at: null,
+    created_at: '2026-01-01T10:00:00.000Z',
+    delivered_at: null,
+    ...overrides,
+  };
+}
+
+export function webhooksOverviewFixture(
+  overrides: Partial<WebhooksOverview> = {},
+): WebhooksOverview {
+  return {
+    configured: true,
+    url: 'https://hooks.example.com/sla',
+    counts: { pending: 1, delivered: 12, failed: 1 },
+    deliveries: [
+      webhookDeliveryFixture(),
+      webhookDeliveryFixture({
+        id: 'wd-2',
+        event_type: 'sla.warning',
+        status: 'pending',
+        attempts: 1,
+        last_status_code: null,
+        last_error: 'connect ECONNREFUSED',
+        next_attempt_at: '2026-01-01T10:05:00.000Z',
+      }),
+      webhookDeliveryFixture({
+        id: 'wd-3',
+        status: 'delivered',
+        attempts: 1,
+        ticket_id: null,
+        last_status_code: 200,
+        last_error: null,
+        delivered_at: '2026-01-01T09:00:01.000Z',
+      }),
+    ],
     ...overrides,
   };
 }

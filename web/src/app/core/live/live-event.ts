@@ -1,3 +1,4 @@
+import { toAgentNotification, type AgentNotification } from '../notifications/notification';
 import type { PresenceAgent } from '../presence/presence';
 
 export const TICKET_EVENT_TYPES = [
@@ -28,6 +29,20 @@ export interface PresenceLiveEvent {
   agents: PresenceAgent[];
 }
 
+export const NOTIFICATION_CREATED = 'notification.created';
+
+/**
+ * A notification for the signed-in agent was created (`data` of the `notification.created`
+ * event; the notification itself travels in the envelope's `data.notification`).
+ */
+export interface NotificationLiveEvent {
+  type: typeof NOTIFICATION_CREATED;
+  ticketId: string | null;
+  recipientAgentId: string | null;
+  at: string;
+  notification: AgentNotification;
+}
+
 /**
  * Not sent by the API: the stream came back after a break, so events may have been missed and
  * views should refresh what they show.
@@ -36,7 +51,16 @@ export interface ResyncLiveEvent {
   type: 'resync';
 }
 
-export type LiveEvent = TicketLiveEvent | PresenceLiveEvent | ResyncLiveEvent;
+export type LiveEvent =
+  | TicketLiveEvent
+  | PresenceLiveEvent
+  | NotificationLiveEvent
+  | ResyncLiveEvent;
+
+/** A change of tickets (or `resync`): what lists and ticket views refresh on. */
+export function isTicketChange(event: LiveEvent): event is TicketLiveEvent | ResyncLiveEvent {
+  return event.type !== 'presence' && event.type !== NOTIFICATION_CREATED;
+}
 
 /** Where the live stream stands, for a discreet indicator. */
 export type LiveStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'unavailable';
@@ -66,7 +90,8 @@ function presenceAgents(value: unknown): PresenceAgent[] {
 
 /**
  * Turns one server-sent event into a typed live event; anything unknown, malformed or not meant
- * for the console (heartbeats) gives `null`. Accepts camelCase and snake_case ticket ids.
+ * for the console (heartbeats) gives `null`. Accepts camelCase and snake_case ticket ids. A
+ * `notification.created` event may have no ticket; it needs a well-formed notification.
  */
 export function toLiveEvent(type: string, data: string): LiveEvent | null {
   let parsed: unknown;
@@ -77,6 +102,7 @@ export function toLiveEvent(type: string, data: string): LiveEvent | null {
   }
   const body = record(parsed);
   if (!body) return null;
+  if (type === NOTIFICATION_CREATED) return notificationEvent(body);
   const ticketId = str(body['ticketId']) ?? str(body['ticket_id']);
   if (!ticketId) return null;
   if (type === 'presence') {
@@ -91,5 +117,17 @@ export function toLiveEvent(type: string, data: string): LiveEvent | null {
     assignedAgentId: typeof assigned === 'string' ? assigned : null,
     at: str(body['at']) ?? new Date().toISOString(),
     ...(extra ? { data: extra } : {}),
+  };
+}
+
+function notificationEvent(body: Record<string, unknown>): NotificationLiveEvent | null {
+  const notification = toAgentNotification(record(body['data'])?.['notification']);
+  if (!notification) return null;
+  return {
+    type: NOTIFICATION_CREATED,
+    ticketId: str(body['ticketId']) ?? str(body['ticket_id']) ?? notification.ticket_id,
+    recipientAgentId: str(body['recipientAgentId']) ?? str(body['recipient_agent_id']),
+    at: str(body['at']) ?? notification.created_at,
+    notification,
   };
 }

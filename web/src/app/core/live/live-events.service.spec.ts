@@ -145,6 +145,42 @@ describe('LiveEventsService', () => {
     ]);
   });
 
+  it('sends notifications to the bell only, not to ticket views', async () => {
+    const body = new FakeBody();
+    responses.push(ok(body));
+    const notifications: LiveEvent[] = [];
+    const changes: LiveEvent[] = [];
+    const ticket: LiveEvent[] = [];
+    subs.push(service.notifications$.subscribe((e) => notifications.push(e)));
+    subs.push(service.ticketChanges$.subscribe((e) => changes.push(e)));
+    subs.push(service.forTicket('t-1').subscribe((e) => ticket.push(e)));
+    await until(() => service.status() === 'open');
+    const notification = {
+      id: 'n-1',
+      type: 'sla.breached',
+      ticket_id: 't-1',
+      title: 'SLA breached',
+      body: '',
+      data: {},
+      created_at: '2026-01-01T00:00:00Z',
+      read_at: null,
+    };
+    body.write(
+      `event: notification.created\ndata: ${JSON.stringify({
+        type: 'notification.created',
+        ticketId: 't-1',
+        assignedAgentId: null,
+        recipientAgentId: 'a-1',
+        at: '2026-01-01T00:00:00Z',
+        data: { notification },
+      })}\n\n` + 'event: ticket.updated\ndata: {"ticketId":"t-1"}\n\n',
+    );
+    await until(() => changes.length === 1);
+    expect(notifications.map((e) => e.type)).toEqual(['notification.created']);
+    expect(changes.map((e) => e.type)).toEqual(['ticket.updated']);
+    expect(ticket.map((e) => e.type)).toEqual(['ticket.updated']);
+  });
+
   it('shares one connection and closes it when the last listener leaves', async () => {
     const body = new FakeBody();
     responses.push(ok(body));

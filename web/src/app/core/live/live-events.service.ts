@@ -3,10 +3,14 @@ import { filter, Observable, share, timer } from 'rxjs';
 
 import { AuthService } from '../auth/auth.service';
 import {
+  isTicketChange,
+  NOTIFICATION_CREATED,
   toLiveEvent,
   type LiveEvent,
   type LiveStatus,
+  type NotificationLiveEvent,
   type PresenceLiveEvent,
+  type ResyncLiveEvent,
   type TicketLiveEvent,
 } from './live-event';
 import { LIVE_FETCH, LIVE_TIMING, type LiveStreamReader } from './live-fetch';
@@ -49,13 +53,25 @@ export class LiveEventsService {
   }).pipe(share({ resetOnRefCountZero: () => timer(this.timing.lingerMs) }));
 
   /** Changes of tickets (and their SLA), plus `resync` after a break in the stream. */
-  readonly ticketChanges$: Observable<TicketLiveEvent | { type: 'resync' }> = this.events$.pipe(
-    filter((e): e is TicketLiveEvent | { type: 'resync' } => e.type !== 'presence'),
+  readonly ticketChanges$: Observable<TicketLiveEvent | ResyncLiveEvent> = this.events$.pipe(
+    filter(isTicketChange),
+  );
+
+  /** New notifications of the signed-in agent, plus `resync`. */
+  readonly notifications$: Observable<NotificationLiveEvent | ResyncLiveEvent> = this.events$.pipe(
+    filter(
+      (e): e is NotificationLiveEvent | ResyncLiveEvent =>
+        e.type === NOTIFICATION_CREATED || e.type === 'resync',
+    ),
   );
 
   /** Changes of one ticket, presence included, plus `resync`. */
   forTicket(ticketId: string): Observable<LiveEvent> {
-    return this.events$.pipe(filter((e) => e.type === 'resync' || e.ticketId === ticketId));
+    return this.events$.pipe(
+      filter(
+        (e) => e.type === 'resync' || (e.type !== NOTIFICATION_CREATED && e.ticketId === ticketId),
+      ),
+    );
   }
 
   presence(ticketId: string): Observable<PresenceLiveEvent> {

@@ -1,5 +1,12 @@
 import { BreakpointObserver, Breakpoints } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
@@ -7,16 +14,23 @@ import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/mat
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbar } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
-import type { AgentStatus } from '@quimbi/contracts';
 import { map } from 'rxjs';
+
+import type { AgentStatus } from '@quimbi/contracts';
+
 import { AuthService } from '../../core/auth/auth.service';
 import { toDisplayError } from '../../core/http/api-error';
 import { navItemsFor } from '../../core/nav/feature-route';
+import { NotificationsService } from '../../core/notifications/notifications.service';
 import { FEATURE_ROUTES } from '../../feature.routes';
 import { NavList } from '../nav-list/nav-list';
+import { NotificationsMenu } from '../notifications-menu/notifications-menu';
 import { UserMenu } from '../user-menu/user-menu';
 
-/** The signed-in frame: toolbar, permission-filtered side navigation, and the page outlet. */
+/**
+ * The signed-in frame: toolbar (notifications bell, account menu), permission-filtered side
+ * navigation, and the page outlet.
+ */
 @Component({
   selector: 'app-shell',
   imports: [
@@ -29,6 +43,7 @@ import { UserMenu } from '../user-menu/user-menu';
     RouterOutlet,
     RouterLink,
     NavList,
+    NotificationsMenu,
     UserMenu,
   ],
   templateUrl: './shell.html',
@@ -39,6 +54,7 @@ export class Shell {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
+  protected readonly notifications = inject(NotificationsService);
 
   protected readonly agent = this.auth.agent;
   protected readonly navItems = computed(() =>
@@ -51,6 +67,11 @@ export class Shell {
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
+
+  constructor() {
+    this.notifications.start();
+    inject(DestroyRef).onDestroy(() => this.notifications.stop());
+  }
 
   protected closeIfHandset(sidenav: MatSidenav): void {
     if (this.handset()) void sidenav.close();

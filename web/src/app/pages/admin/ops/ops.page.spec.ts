@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
+import { webhooksOverviewFixture } from '../../../testing/fixtures';
 import type { OpsQueue } from './ops';
 import { OpsPage } from './ops.page';
 
@@ -54,7 +55,11 @@ describe('OpsPage', () => {
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(OpsPage);
     fixture.detectChanges();
+    // The outbound webhooks card loads on its own (see webhooks-card.spec.ts).
+    webhooks().flush(webhooksOverviewFixture());
   });
+
+  const webhooks = () => http.expectOne((r) => r.method === 'GET' && r.url === '/api/ops/webhooks');
 
   afterEach(() => http.verify());
 
@@ -133,5 +138,18 @@ describe('OpsPage', () => {
     http.expectOne('/api/ops/queues').flush([]);
     await settle();
     expect(one('ops-empty')).not.toBeNull();
+  });
+
+  it('shows the outbound webhooks card and refreshes it with the queues', async () => {
+    http.expectOne('/api/ops/queues').flush([queue()]);
+    await settle();
+    expect(one('webhooks-card')).not.toBeNull();
+    expect(all('webhook-row')).toHaveLength(3);
+    one('ops-refresh')?.click();
+    http.expectOne('/api/ops/queues').flush([queue()]);
+    webhooks().flush(webhooksOverviewFixture({ deliveries: [] }));
+    await settle();
+    expect(all('webhook-row')).toHaveLength(0);
+    expect(one('webhooks-empty')).not.toBeNull();
   });
 });

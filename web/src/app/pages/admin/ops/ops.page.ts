@@ -1,5 +1,5 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -10,6 +10,7 @@ import { HumanizePipe } from '../../../shared/humanize.pipe';
 import { toApiProblem, type ApiProblem } from '../api-problem';
 import type { JobRun, OpsQueue, QueueCounts } from './ops';
 import { OpsService } from './ops.service';
+import { WebhooksCard } from './webhooks-card';
 
 export const COUNT_STATES: readonly (keyof QueueCounts)[] = [
   'waiting',
@@ -24,6 +25,7 @@ export const RUNNABLE_JOBS: readonly string[] = [
   JobName.SlaCheck,
   JobName.CustomerFiguresRefresh,
   JobName.TeamsAutoAssign,
+  JobName.WebhooksDeliver,
 ];
 
 /** What a "Run now" gave, shown under the queue it ran on. */
@@ -35,17 +37,19 @@ interface RunOutcome {
 
 /**
  * Operations: each background queue with its job counts (as a small bar chart), schedules,
- * last run and recent failures; run a job now, retry the failed ones.
+ * last run and recent failures; run a job now, retry the failed ones. Below, the outbound
+ * webhook deliveries.
  */
 @Component({
   selector: 'app-ops-page',
-  imports: [DatePipe, DecimalPipe, MatButton, MatIcon, MatProgressBar, HumanizePipe],
+  imports: [DatePipe, DecimalPipe, MatButton, MatIcon, MatProgressBar, HumanizePipe, WebhooksCard],
   templateUrl: './ops.page.html',
   styleUrl: './ops.page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class OpsPage {
   private readonly service = inject(OpsService);
+  private readonly webhooks = viewChild(WebhooksCard);
 
   protected readonly states = COUNT_STATES;
   protected readonly queues = signal<OpsQueue[] | null>(null);
@@ -58,6 +62,12 @@ export class OpsPage {
 
   constructor() {
     this.load();
+  }
+
+  /** Reads the queues and the webhook deliveries again. */
+  protected refresh(): void {
+    this.load();
+    this.webhooks()?.load();
   }
 
   protected load(): void {

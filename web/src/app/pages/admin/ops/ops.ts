@@ -48,3 +48,29 @@ export type OpsQueuesResponse = OpsQueue[] | { queues: OpsQueue[] };
 export interface RetryResponse {
   retried?: number;
 }
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+
+/** One outbound webhook call (an SLA warning or breach sent to another system). */
+export interface WebhookDelivery {
+  id: string;
+  event_type: string;
+  ticket_id: string | null;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  max_attempts: number;
+  last_status_code: number | null;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+/** `GET /api/ops/webhooks`: where deliveries go, counts by status, and the latest deliveries. */
+export interface WebhooksOverview {
+  configured: boolean;
+  url: string | null;
+  counts: Record<WebhookDeliveryStatus, number>;
+  deliveries: WebhookDelivery[];
+}

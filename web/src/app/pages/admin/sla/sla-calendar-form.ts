@@ -16,7 +16,12 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 
 import type { ApiProblem } from '../api-problem';
-import type { NewSlaCalendar, OpeningInterval, SlaCalendar, SlaCalendarUpdate } from './sla-settings';
+import type {
+  NewSlaCalendar,
+  OpeningInterval,
+  SlaCalendar,
+  SlaCalendarUpdate,
+} from './sla-settings';
 
 export const WEEKDAYS = [
   { day: '1', label: 'Mon' },
@@ -46,7 +51,10 @@ const DEFAULT_INTERVAL: OpeningInterval = { start: '09:00', end: '17:00' };
 
 function defaultWeek(): Record<string, DayHours> {
   return Object.fromEntries(
-    WEEKDAYS.map(({ day }) => [day, { open: Number(day) <= 5, intervals: [{ ...DEFAULT_INTERVAL }] }]),
+    WEEKDAYS.map(({ day }) => [
+      day,
+      { open: Number(day) <= 5, intervals: [{ ...DEFAULT_INTERVAL }] },
+    ]),
   );
 }
 
@@ -205,7 +213,9 @@ export class SlaCalendarForm {
   protected addInterval(day: string): void {
     this.updateDay(day, (h) => {
       const last = h.intervals.at(-1);
-      const next = last?.end ? { start: last.end, end: hourLater(last.end) } : { ...DEFAULT_INTERVAL };
+      const next = last?.end
+        ? { start: last.end, end: hourLater(last.end) }
+        : { ...DEFAULT_INTERVAL };
       return { ...h, intervals: [...h.intervals, next] };
     });
   }

@@ -4,7 +4,9 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import type { SlaPolicy } from '../../../core/tickets/ticket-detail';
-import { slaSummaryFixture } from '../../../testing/fixtures';
+import { slaCalendarFixture, slaSummaryFixture } from '../../../testing/fixtures';
+import { calendarChanges, calendarFormOf, toCalendarBody } from './sla-calendar-form';
+import type { SlaCalendar } from './sla-settings';
 import { SlaPage } from './sla.page';
 
 function policy(overrides: Partial<SlaPolicy> = {}): SlaPolicy {
@@ -32,15 +34,33 @@ describe('SlaPage', () => {
     fixture.detectChanges();
   }
 
-  async function loaded() {
+  async function loaded(calendars: SlaCalendar[] = []) {
     http.expectOne('/api/sla/policies').flush({
       policies: [
         policy({ id: 'p-high', priority: 'high' }),
         policy({ id: 'p-urgent', priority: 'urgent', first_response_target_seconds: 900 }),
       ],
     });
-    http.expectOne('/api/sla/calendars').flush({ calendars: [] });
+    http.expectOne('/api/sla/calendars').flush({ calendars });
     await settle();
+  }
+
+  /** The list is read again after a calendar change. */
+  async function refreshed(calendars: SlaCalendar[]) {
+    const req = http.expectOne('/api/sla/calendars');
+    expect(req.request.method).toBe('GET');
+    req.flush({ calendars });
+    await settle();
+  }
+
+  function rowOf(id: string) {
+    return (fixture.nativeElement as HTMLElement).querySelector<HTMLElement>(
+      `[data-testid="calendar-row"][data-calendar-id="${id}"]`,
+    );
+  }
+
+  function inRow(row: HTMLElement | null, id: string) {
+    return row?.querySelector<HTMLElement>(`[data-testid="${id}"]`) ?? null;
   }
 
   beforeEach(() => {
@@ -126,16 +146,149 @@ describe('SlaPage', () => {
     expect(Object.keys(req.request.body.opening_hours)).toEqual(['1', '2', '3', '4', '5']);
     expect(req.request.body.opening_hours['1']).toEqual([{ start: '09:00', end: '17:00' }]);
     expect(req.request.body.holidays).toEqual(['2026-12-25', '2026-12-26']);
-    req.flush({
-      id: 'cal-1',
-      name: 'Berlin office',
-      time_zone: 'Europe/Berlin',
-      opening_hours: req.request.body.opening_hours,
-      holidays: ['2026-12-25', '2026-12-26'],
-      used_by_priorities: [],
-    });
+    const created = slaCalendarFixture({ opening_hours: req.request.body.opening_hours });
+    req.flush(created);
     await settle();
     expect(all('calendar-row')).toHaveLength(1);
+    expect(one('calendar-form')).toBeNull();
+    expect(one('calendar-notice')?.textContent).toContain('“Berlin office” created');
+    await refreshed([created]);
+    expect(all('calendar-row')).toHaveLength(1);
+  });
+
+  it('edits a calendar in a form prefilled with it and sends only what changed', async () => {
+    const calendar = slaCalendarFixture();
+    await loaded([calendar, slaCalendarFixture({ id: 'cal-2', name: 'Sydney' })]);
+    inRow(rowOf('cal-1'), 'calendar-edit')?.click();
+    await settle();
+    expect(one('calendar-form-title')?.textContent).toContain('Edit “Berlin office”');
+    expect((one('calendar-name') as HTMLInputElement).value).toBe('Berlin office');
+    expect((one('calendar-time-zone') as HTMLInputElement).value).toBe('Europe/Berlin');
+    expect((one('calendar-holidays') as HTMLInputElement).value).toBe('2026-12-25, 2026-12-26');
+    expect((one('calendar-start-5-1') as HTMLInputElement).value).toBe('13:00');
+    expect((one('calendar-end-5-1') as HTMLInputElement).value).toBe('16:00');
+    expect((one('calendar-start-6-0') as HTMLInputElement).disabled).toBe(true);
+    // Nothing changed yet: nothing to save.
+    expect((one('calendar-save') as HTMLButtonElement).disabled).toBe(true);
+    expect(one('calendar-save')?.textContent).toContain('Save changes');
+
+    type('calendar-name', 'Berlin HQ');
+    type('calendar-end-1-0', '18:00');
+    one('calendar-save')?.click();
+    const req = http.expectOne('/api/sla/calendars/cal-1');
+    expect(req.request.method).toBe('PATCH');
+    expect(Object.keys(req.request.body).sort()).toEqual(['name', 'opening_hours']);
+    expect(req.request.body.name).toBe('Berlin HQ');
+    expect(req.request.body.opening_hours['1']).toEqual([{ start: '09:00', end: '18:00' }]);
+    expect(req.request.body.opening_hours['5']).toEqual(calendar.opening_hours['5']);
+    const saved = { ...calendar, name: 'Berlin HQ', opening_hours: req.request.body.opening_hours };
+    req.flush(saved);
+    await settle();
+    expect(one('calendar-form')).toBeNull();
+    expect(rowOf('cal-1')?.textContent).toContain('Berlin HQ');
+    expect(one('calendar-notice')?.textContent).toContain('“Berlin HQ” saved');
+    await refreshed([
+      { ...saved, used_by_priorities: ['high'] },
+      slaCalendarFixture({ id: 'cal-2' }),
+    ]);
+    expect(rowOf('cal-1')?.textContent).toContain('Used by: high');
+  });
+
+  it('shows the API’s refusal of an edit next to the form and keeps the form open', async () => {
+    await loaded([slaCalendarFixture()]);
+    inRow(rowOf('cal-1'), 'calendar-edit')?.click();
+    await settle();
+    type('calendar-time-zone', 'Mars/Olympus');
+    one('calendar-save')?.click();
+    http.expectOne('/api/sla/calendars/cal-1').flush(
+      {
+        statusCode: 400,
+        error: 'validation_failed',
+        message: 'The calendar is invalid',
+        details: [{ field: 'time_zone', message: 'is not a known IANA time zone' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle();
+    expect(one('calendar-error')?.textContent).toContain('The calendar is invalid');
+    expect(one('calendar-error')?.textContent).toContain(
+      'time_zone: is not a known IANA time zone',
+    );
+    expect(one('calendar-time-zone')?.getAttribute('aria-invalid')).toBe('true');
+    expect(one('calendar-form')).not.toBeNull();
+
+    one('calendar-cancel')?.click();
+    await settle();
+    expect(one('calendar-form')).toBeNull();
+  });
+
+  it('adds and removes opening intervals of a day', async () => {
+    await loaded();
+    one('calendar-create')?.click();
+    await settle();
+    type('calendar-name', 'Split shifts');
+    one('calendar-add-interval-1')?.click();
+    await settle();
+    expect((one('calendar-start-1-1') as HTMLInputElement).value).toBe('17:00');
+    expect((one('calendar-end-1-1') as HTMLInputElement).value).toBe('18:00');
+    one('calendar-remove-interval-1-0')?.click();
+    await settle();
+    one('calendar-save')?.click();
+    const req = http.expectOne('/api/sla/calendars');
+    expect(req.request.body.opening_hours['1']).toEqual([{ start: '17:00', end: '18:00' }]);
+    req.flush(slaCalendarFixture({ name: 'Split shifts' }));
+    await settle();
+    await refreshed([slaCalendarFixture({ name: 'Split shifts' })]);
+  });
+
+  it('deletes a calendar only after a confirmation', async () => {
+    await loaded([slaCalendarFixture(), slaCalendarFixture({ id: 'cal-2', name: 'Sydney' })]);
+    inRow(rowOf('cal-2'), 'calendar-delete')?.click();
+    await settle();
+    expect(inRow(rowOf('cal-2'), 'calendar-delete-question')?.textContent).toContain(
+      'Delete “Sydney”?',
+    );
+    http.expectNone('/api/sla/calendars/cal-2');
+
+    inRow(rowOf('cal-2'), 'calendar-delete-cancel')?.click();
+    await settle();
+    expect(inRow(rowOf('cal-2'), 'calendar-delete-question')).toBeNull();
+
+    inRow(rowOf('cal-2'), 'calendar-delete')?.click();
+    await settle();
+    inRow(rowOf('cal-2'), 'calendar-delete-confirm')?.click();
+    const req = http.expectOne('/api/sla/calendars/cal-2');
+    expect(req.request.method).toBe('DELETE');
+    req.flush(null, { status: 204, statusText: 'No Content' });
+    await settle();
+    expect(rowOf('cal-2')).toBeNull();
+    expect(one('calendar-notice')?.textContent).toContain('“Sydney” deleted');
+    await refreshed([slaCalendarFixture()]);
+    expect(all('calendar-row')).toHaveLength(1);
+  });
+
+  it('shows why a calendar in use cannot be deleted', async () => {
+    await loaded([slaCalendarFixture({ used_by_priorities: ['urgent'] })]);
+    inRow(rowOf('cal-1'), 'calendar-delete')?.click();
+    await settle();
+    expect(inRow(rowOf('cal-1'), 'calendar-delete-question')?.textContent).toContain(
+      'still used by the urgent policy',
+    );
+    inRow(rowOf('cal-1'), 'calendar-delete-confirm')?.click();
+    http.expectOne('/api/sla/calendars/cal-1').flush(
+      {
+        statusCode: 409,
+        error: 'calendar_in_use',
+        message: 'The urgent SLA policy uses this calendar; choose another calendar first.',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    expect(inRow(rowOf('cal-1'), 'calendar-delete-error')?.textContent).toContain(
+      'The urgent SLA policy uses this calendar',
+    );
+    expect(all('calendar-row')).toHaveLength(1);
+    http.expectNone('/api/sla/calendars');
   });
 
   it('shows a load failure with a retry', async () => {
@@ -146,5 +299,40 @@ describe('SlaPage', () => {
     expect(one('sla-error')).not.toBeNull();
     (one('sla-error')?.querySelector('button') as HTMLButtonElement).click();
     await loaded();
+  });
+});
+
+describe('calendar form', () => {
+  const calendar = slaCalendarFixture();
+
+  it('round-trips a calendar without changes', () => {
+    const { body, error } = toCalendarBody(calendarFormOf(calendar));
+    expect(error).toBeNull();
+    expect(body.opening_hours).toEqual(calendar.opening_hours);
+    expect(calendarChanges(calendar, body)).toEqual({});
+  });
+
+  it.each([
+    ['name', { name: '  ' }, 'name and a time zone'],
+    ['time zone', { timeZone: '' }, 'name and a time zone'],
+  ])('asks for a %s', (_, change, message) => {
+    expect(toCalendarBody({ ...calendarFormOf(calendar), ...change }).error).toContain(message);
+  });
+
+  it('asks for the times of an open day', () => {
+    const form = calendarFormOf(calendar);
+    form.week['1'] = { open: true, intervals: [{ start: '09:00', end: '' }] };
+    expect(toCalendarBody(form).error).toContain('opening and closing times');
+  });
+
+  it('leaves closed days out and sends changed holidays', () => {
+    const form = { ...calendarFormOf(calendar), holidays: '2027-01-01 2027-01-02' };
+    form.week['5'] = { ...form.week['5'], open: false };
+    const { body } = toCalendarBody(form);
+    expect(Object.keys(body.opening_hours)).toEqual(['1', '2', '3', '4']);
+    expect(calendarChanges(calendar, body)).toEqual({
+      opening_hours: body.opening_hours,
+      holidays: ['2027-01-01', '2027-01-02'],
+    });
   });
 });
