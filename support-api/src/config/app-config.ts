@@ -33,6 +33,8 @@ export interface AppConfig {
   login: { maxFailures: number; lockoutSeconds: number };
   queuePrefix: string;
   slaCheckIntervalMs: number;
+  /** How long identical inbox requests share one result (0: never); dropped on any change. */
+  inboxCacheMs: number;
   /** SLA marks recorded per transaction. */
   slaCheckBatchSize: number;
   /** On a breach, notify the lead of the ticket's team (or of its assignee's team). */
@@ -116,6 +118,7 @@ export function toAppConfig(env: SupportEnv): AppConfig {
     login: { maxFailures: env.LOGIN_MAX_FAILURES, lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS },
     queuePrefix: env.QUEUE_PREFIX,
     slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
+    inboxCacheMs: env.INBOX_CACHE_MS,
     slaCheckBatchSize: env.SLA_CHECK_BATCH_SIZE,
     slaNotifyTeamLead: env.SLA_NOTIFY_TEAM_LEAD === 'true',
     slaWebhook:

@@ -61,6 +61,7 @@ export class SupportEnv {
   @IsOptional() @IsString() QUEUE_PREFIX = 'quimbi';
   @IsOptional() @IsInt() @Min(1000) SLA_CHECK_INTERVAL_MS = 60_000;
   @IsOptional() @IsInt() @Min(1) @Max(1000) SLA_CHECK_BATCH_SIZE = 200;
+  @IsOptional() @IsInt() @Min(0) @Max(60_000) INBOX_CACHE_MS = 2_000;
   @IsOptional() @IsBooleanString() SLA_NOTIFY_TEAM_LEAD = 'true';
   @IsOptional() @Matches(HTTP_URL, { message: 'must be an http(s) URL' }) SLA_WEBHOOK_URL?: string;
   @IsOptional() @IsString() @MinLength(16, { message: 'must be at least 16 characters' })

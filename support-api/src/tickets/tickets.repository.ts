@@ -1,9 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { merge } from 'rxjs';
 import { DataSource } from 'typeorm';
 
 import type { ScoringWeights } from '@quimbi/scoring';
 
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { SlaEvents } from '../sla/sla-events';
+import { SharedResults } from './shared-results';
 import { TicketEvents } from './ticket-events';
 
 import {
@@ -13,9 +17,6 @@ import {
   buildInboxPageQuery,
   InboxFilter,
 } from './inbox-query';
-
-/** Totals are shared by requests with the same filter for this long (and dropped on any change). */
-export const COUNT_CACHE_MS = 2_000;
 
 export interface InboxRow {
   id: string;
@@ -46,22 +47,58 @@ export interface InboxRow {
   matched: boolean;
 }
 
+/** Totals are shared at least this long, whatever INBOX_CACHE_MS says: counting is the costly part. */
+export const COUNTS_SHARED_MS = 2_000;
+
+type InboxPage = { rows: InboxRow[]; total: number; matches: number };
+type InboxCounts = { total: number; matches: number };
+
+/**
+ * The inbox statements. Identical requests share results for `INBOX_CACHE_MS` (2 s by default):
+ * the page, and separately the totals (at least 2 s), which every page of a filter shares. Any ticket, message
+ * or SLA event of this process drops them at once; changes made by other processes show within
+ * that time. The clock-dependent score terms move by at most that much.
+ */
 @Injectable()
 export class TicketsRepository {
-  private readonly counts = new Map<string, { at: number; value: Promise<{ total: number; matches: number }> }>();
+  private readonly pages: SharedResults<InboxPage>;
+  private readonly counts: SharedResults<InboxCounts>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    events: TicketEvents,
+    @Inject(APP_CONFIG) config: AppConfig,
+    tickets: TicketEvents,
+    sla: SlaEvents,
   ) {
-    events.events$.subscribe(() => this.counts.clear());
+    this.pages = new SharedResults(config.inboxCacheMs);
+    this.counts = new SharedResults(Math.max(config.inboxCacheMs, COUNTS_SHARED_MS));
+    merge(tickets.events$, sla.events$).subscribe(() => {
+      this.pages.invalidate();
+      this.counts.invalidate();
+    });
   }
 
-  async inboxPage(
+  inboxPage(
     filter: InboxFilter,
     page: { limit: number; offset: number },
     weights: ScoringWeights,
-  ): Promise<{ rows: InboxRow[]; total: number; matches: number }> {
+  ): Promise<InboxPage> {
+    const key = JSON.stringify([
+      filter.status,
+      filter.channel,
+      filter.visibleToAgentId,
+      filter.alertTerms,
+      page.limit,
+      page.offset,
+    ]);
+    return this.pages.get(key, () => this.loadPage(filter, page, weights));
+  }
+
+  private async loadPage(
+    filter: InboxFilter,
+    page: { limit: number; offset: number },
+    weights: ScoringWeights,
+  ): Promise<InboxPage> {
     const boundQuery = buildInboxBoundQuery(filter, page, weights);
     const [bound, counts] = await Promise.all([
       this.db.query<{ bound: number }[]>(boundQuery.sql, boundQuery.params),
@@ -72,21 +109,17 @@ export class TicketsRepository {
     return { rows, ...counts };
   }
 
-  /** Total and alert matches over the whole filtered set, shared briefly between requests. */
-  private countsFor(filter: InboxFilter): Promise<{ total: number; matches: number }> {
+  /** Total and alert matches over the whole filtered set. */
+  private countsFor(filter: InboxFilter): Promise<InboxCounts> {
     const key = JSON.stringify([filter.status, filter.channel, filter.visibleToAgentId, filter.alertTerms]);
-    const now = Date.now();
-    const hit = this.counts.get(key);
-    if (hit && now - hit.at < COUNT_CACHE_MS) return hit.value;
-    const countQuery = buildInboxCountQuery(filter);
-    const matchQuery = filter.alertTerms.length > 0 ? buildInboxMatchCountQuery(filter) : null;
-    const value = Promise.all([
-      this.db.query<{ n: number }[]>(countQuery.sql, countQuery.params),
-      matchQuery ? this.db.query<{ n: number }[]>(matchQuery.sql, matchQuery.params) : null,
-    ]).then(([count, matches]) => ({ total: count[0]?.n ?? 0, matches: matches?.[0]?.n ?? 0 }));
-    value.catch(() => this.counts.delete(key));
-    if (this.counts.size > 1000) this.counts.clear();
-    this.counts.set(key, { at: now, value });
-    return value;
+    return this.counts.get(key, async () => {
+      const countQuery = buildInboxCountQuery(filter);
+      const matchQuery = filter.alertTerms.length > 0 ? buildInboxMatchCountQuery(filter) : null;
+      const [count, matches] = await Promise.all([
+        this.db.query<{ n: number }[]>(countQuery.sql, countQuery.params),
+        matchQuery ? this.db.query<{ n: number }[]>(matchQuery.sql, matchQuery.params) : null,
+      ]);
+      return { total: count[0]?.n ?? 0, matches: matches?.[0]?.n ?? 0 };
+    });
   }
 }
