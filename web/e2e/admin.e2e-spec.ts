@@ -33,7 +33,11 @@ describe('admin, SLA and ops pages in Chromium', () => {
     await pa.getByRole('option', { name: /team.lead/i }).click();
     await pa.getByTestId('agent-password').fill('Harbor-Lantern-4471');
     await pa.getByTestId('agent-create-submit').click();
-    await pa.getByTestId('agent-temp-password').or(pa.getByTestId('agent-row').first()).first().waitFor();
+    await pa
+      .getByTestId('agent-temp-password')
+      .or(pa.getByTestId('agent-row').first())
+      .first()
+      .waitFor();
     await pa.getByTestId('agent-search').fill(email);
     const row = pa.locator('[data-testid="agent-row"]', { hasText: email });
     await row.waitFor({ timeout: 15_000 });
@@ -45,7 +49,10 @@ describe('admin, SLA and ops pages in Chromium', () => {
     expect(await pb.getByTestId('nav-admin-agents').count()).toBe(0);
 
     await row.getByTestId('agent-deactivate').click();
-    await pa.locator('[data-testid="agent-row"]', { hasText: email }).getByTestId('agent-reactivate').waitFor({ timeout: 15_000 });
+    await pa
+      .locator('[data-testid="agent-row"]', { hasText: email })
+      .getByTestId('agent-reactivate')
+      .waitFor({ timeout: 15_000 });
 
     // The lead's open session is refused on its next request: the console returns to login.
     await pb.getByTestId('nav-inbox').click();
@@ -58,30 +65,54 @@ describe('admin, SLA and ops pages in Chromium', () => {
     await pm.getByTestId('ticket-row').first().waitFor({ timeout: 30_000 });
     const token = await pm.evaluate(() => localStorage.getItem('quimbi.access_token'));
     const headers = { Authorization: `Bearer ${token}` };
-    const list = await (await pm.request.get(`${supportUrl}/api/tickets?limit=200`, { headers })).json();
+    const list = await (
+      await pm.request.get(`${supportUrl}/api/tickets?limit=200`, { headers })
+    ).json();
     const urgent = (list.tickets as { id: string; priority: string; status: string }[]).find(
       (t) => t.priority === 'urgent',
     );
     expect(urgent).toBeDefined();
-    const before = await (await pm.request.get(`${supportUrl}/api/tickets/${urgent?.id}/sla`, { headers })).json();
+    const before = await (
+      await pm.request.get(`${supportUrl}/api/tickets/${urgent?.id}/sla`, { headers })
+    ).json();
+    const policies = await (
+      await pm.request.get(`${supportUrl}/api/sla/policies`, { headers })
+    ).json();
+    const original = (
+      (Array.isArray(policies) ? policies : policies.policies) as {
+        priority: string;
+        first_response_target_seconds: number;
+      }[]
+    ).find((p) => p.priority === 'urgent')?.first_response_target_seconds;
+    expect(original).toEqual(expect.any(Number));
+    try {
+      await pm.getByTestId('nav-admin-sla').click();
+      await pm.getByTestId('sla-policy-urgent').waitFor();
+      const input = pm.getByTestId('sla-first-response-urgent');
+      await input.fill('10');
+      await pm.getByTestId('sla-save-urgent').click();
+      await pm.getByTestId('sla-saved').waitFor({ timeout: 15_000 });
 
-    await pm.getByTestId('nav-admin-sla').click();
-    await pm.getByTestId('sla-policy-urgent').waitFor();
-    const input = pm.getByTestId('sla-first-response-urgent');
-    await input.fill('10');
-    await pm.getByTestId('sla-save-urgent').click();
-    await pm.getByTestId('sla-saved').waitFor({ timeout: 15_000 });
+      const after = await (
+        await pm.request.get(`${supportUrl}/api/tickets/${urgent?.id}/sla`, { headers })
+      ).json();
+      const deadline = (s: { first_response?: { deadline?: string } }) =>
+        Date.parse(s.first_response?.deadline ?? '');
+      expect(deadline(after)).toBeLessThan(deadline(before));
 
-    const after = await (await pm.request.get(`${supportUrl}/api/tickets/${urgent?.id}/sla`, { headers })).json();
-    const deadline = (s: { first_response?: { deadline?: string } }) => Date.parse(s.first_response?.deadline ?? '');
-    expect(deadline(after)).toBeLessThan(deadline(before));
-
-    await pm.getByTestId('nav-admin-ops').click();
-    await pm.getByTestId('ops-page').waitFor();
-    await pm.getByTestId('ops-run-sla:check').click();
-    const result = pm.getByTestId('ops-run-result');
-    await result.waitFor({ timeout: 30_000 });
-    expect(await result.textContent()).toMatch(/completed/i);
+      await pm.getByTestId('nav-admin-ops').click();
+      await pm.getByTestId('ops-page').waitFor();
+      await pm.getByTestId('ops-run-sla:check').click();
+      const result = pm.getByTestId('ops-run-result');
+      await result.waitFor({ timeout: 30_000 });
+      expect(await result.textContent()).toMatch(/completed/i);
+    } finally {
+      // Other specs share the demo policies.
+      await pm.request.patch(`${supportUrl}/api/sla/policies/urgent`, {
+        headers,
+        data: { first_response_target_seconds: original },
+      });
+    }
   });
 
   it('an agent whose password was reset must choose a new one before anything else', async () => {
