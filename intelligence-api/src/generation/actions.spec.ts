@@ -48,8 +48,8 @@ describe('next-best actions', () => {
       NOW,
     );
     expect(customerFigures(level.profile, level.order)).toMatchObject({
-      churnRisk: 0.75,
-      revenueAtRisk: 375,
+      churnRisk: 0.9,
+      revenueAtRisk: 450,
       basis: 'risk_level',
     });
     const unknown = buildDraftFacts(context({ profile: null }), NOW);

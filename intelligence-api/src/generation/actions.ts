@@ -46,7 +46,8 @@ export const ACTION_UPLIFT = {
 
 export type ActionKey = keyof typeof ACTION_UPLIFT;
 
-const LEVEL_PRIOR = { low: 0.15, medium: 0.45, high: 0.75 } as const;
+/** Mid-points of the churn-risk levels (low < 0.5 ≤ medium < 0.8 ≤ high). */
+const LEVEL_PRIOR = { low: 0.25, medium: 0.65, high: 0.9 } as const;
 export const UNKNOWN_CHURN_PRIOR = 0.25;
 
 export interface CustomerFigures {

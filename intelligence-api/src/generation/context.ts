@@ -16,6 +16,7 @@ import {
   messageSignals,
   orderKey,
 } from './intent';
+import { CHURN_RISK_CUTS } from '../segments/segment-catalog';
 
 /**
  * Pure derivation of the facts a draft or recommendation rests on: which order the ticket is
@@ -24,8 +25,8 @@ import {
  * the policy allows. Both writers and the recommendation rules read these same facts.
  */
 
-export const HIGH_CHURN_RISK = 0.6;
-export const MEDIUM_CHURN_RISK = 0.3;
+/** The served churn-risk levels (P(no purchase in the next 26 weeks)): medium from 0.5, high from 0.8. */
+export const [MEDIUM_CHURN_RISK, HIGH_CHURN_RISK] = CHURN_RISK_CUTS;
 /** Tracking silent this many days while in transit counts as stalled. */
 export const STALLED_TRACKING_DAYS = 3;
 /** An order still unshipped this many days after it was placed counts as a service failure. */

@@ -1,7 +1,7 @@
 /** The analyze answer (the shape of seeds/003) built from a stored profile. Pure. */
 import type { ChurnRiskLevel } from '@quimbi/contracts';
 
-import { AXES, AXIS_SPECS, PROSPECT_ARCHETYPE_ID, type Axis } from '../segments/segment-catalog';
+import { AXES, AXIS_SPECS, CHURN_HORIZON_WEEKS, PROSPECT_ARCHETYPE_ID, type Axis } from '../segments/segment-catalog';
 import { archetypeDefinitionById } from '../segments/segmentation';
 import type { ProfileView, RecentOrder } from './intelligence.repository';
 
@@ -28,8 +28,10 @@ export interface AnalyzeResponse {
     support_tickets_90d: number | null;
   };
   predictions: {
+    /** P(no purchase in the next `churn_risk_horizon_weeks` weeks | purchase history). */
     churn_risk: number | null;
     churn_risk_level: ChurnRiskLevel | null;
+    churn_risk_horizon_weeks: number | null;
     p_alive: number | null;
     expected_purchases_13w: number | null;
     expected_order_value: number | null;
@@ -91,6 +93,7 @@ export function analyzeResponse(view: ProfileView, now: Date, recentOrders?: Rec
     predictions: {
       churn_risk: hasModel ? r4(view.churn_risk as number) : null,
       churn_risk_level: hasModel ? (view.churn_risk_level as ChurnRiskLevel) : null,
+      churn_risk_horizon_weeks: hasModel ? CHURN_HORIZON_WEEKS : null,
       p_alive: hasModel ? r4(view.p_alive as number) : null,
       expected_purchases_13w: view.expected_purchases === null ? null : r4(view.expected_purchases),
       expected_order_value: view.expected_order_value === null ? null : r2(view.expected_order_value),

@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Header, HttpCode, Post } from '@nestjs/common';
+import { ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 
+import { AnalyzeBodyPipe, type AnalyzeBody } from './analyze-body.pipe';
 import { AnalyzeBatchDto, AnalyzeDto } from './intelligence.dto';
 import { IntelligenceService } from './intelligence.service';
 
@@ -18,8 +19,11 @@ export class IntelligenceController {
       'discounted LTV from the serving models, communication guidance and the last 5 orders',
   })
   @ApiNotFoundResponse({ description: 'Unknown customer' })
-  analyze(@Body() body: AnalyzeDto) {
-    return this.intelligence.analyze(body.customer_id, body.context);
+  @ApiBody({ type: AnalyzeDto })
+  // the answer is sent as the JSON text the service keeps per cached customer (what res.json would send)
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  analyze(@Body(AnalyzeBodyPipe) body: AnalyzeBody): string | Promise<string> {
+    return this.intelligence.analyzeJson(body.customer_id, body.context);
   }
 
   @Post('analyze/batch')

@@ -16,11 +16,16 @@ import { IntelligenceRepository, type ProfileView, type RecentOrder } from './in
 export interface CachedCustomer {
   view: ProfileView;
   recentOrders?: RecentOrder[];
-  /** The analyze answer built from this entry, while its days_since_last_order holds. */
-  built?: { days: number | null; body: AnalyzeResponse };
+  /**
+   * The analyze answer built from this entry, while its days_since_last_order holds, and its
+   * JSON text once it has been sent (the same bytes `res.json` would produce).
+   */
+  built?: { days: number | null; body: AnalyzeResponse; json?: string };
 }
 
 const MS_PER_DAY = 86_400_000;
+
+const json = (built: NonNullable<CachedCustomer['built']>): string => (built.json ??= JSON.stringify(built.body));
 
 export const RECENT_ORDERS = 5;
 
@@ -36,35 +41,33 @@ export class IntelligenceService {
   ) {}
 
   /**
-   * The analyze answer. A cached customer whose support context is unchanged is answered
-   * synchronously, without a query or a promise: that is the hot path.
+   * The analyze answer as JSON text. A cached customer whose support context is unchanged is
+   * answered synchronously, without a query or a promise, and each answer is serialised once,
+   * not per request: that is the hot path. The text is `JSON.stringify` of the answer, the bytes
+   * `res.json` would send.
    */
-  analyze(customerId: string, context?: AnalyzeContextDto): AnalyzeResponse | Promise<AnalyzeResponse> {
+  analyzeJson(customerId: string, context?: AnalyzeContextDto): string | Promise<string> {
     const tickets = context?.support_tickets_90d;
     const hit = this.cache.get(customerId);
-    if (hit?.recentOrders && (tickets === undefined || tickets === hit.view.context_tickets)) return this.respond(hit);
-    return this.analyzeUncached(customerId, tickets);
+    if (hit?.recentOrders && (tickets === undefined || tickets === hit.view.context_tickets)) return json(this.respond(hit));
+    return this.loadForAnalyze(customerId, tickets).then((entry) => json(this.respond(entry)));
   }
 
-  private async analyzeUncached(customerId: string, tickets: number | undefined): Promise<AnalyzeResponse> {
+  private async loadForAnalyze(customerId: string, tickets: number | undefined): Promise<CachedCustomer> {
     const found = (await this.load([customerId], true)).get(customerId);
     if (!found) throw new NotFoundError('Customer', customerId);
-    let entry = found;
-    if (tickets !== undefined && tickets !== entry.view.context_tickets) {
-      entry = await this.applySupportContext(entry, tickets);
-    }
-    return this.respond(entry);
+    if (tickets !== undefined && tickets !== found.view.context_tickets) return this.applySupportContext(found, tickets);
+    return found;
   }
 
   /** Builds the answer once per cached entry; only the day count since the last order can age it. */
-  private respond(entry: CachedCustomer): AnalyzeResponse {
+  private respond(entry: CachedCustomer): NonNullable<CachedCustomer['built']> {
     const now = Date.now();
     const last = entry.view.last_order_at;
     const days = last ? Math.max(0, Math.floor((now - last.getTime()) / MS_PER_DAY)) : null;
-    if (entry.built && entry.built.days === days) return entry.built.body;
-    const body = analyzeResponse(entry.view, new Date(now), entry.recentOrders ?? []);
-    entry.built = { days, body };
-    return body;
+    if (entry.built && entry.built.days === days) return entry.built;
+    entry.built = { days, body: analyzeResponse(entry.view, new Date(now), entry.recentOrders ?? []) };
+    return entry.built;
   }
 
   async analyzeBatch(customerIds: readonly string[]): Promise<{ customers: AnalyzeResponse[]; not_found: string[] }> {

@@ -40,10 +40,22 @@ describe('runModelFits', () => {
     if (!run.holdout.evaluated) throw new Error('expected a holdout');
     expect(run.holdout.holdoutWeeks).toBe(26);
     expect(run.holdout.ranking).toHaveLength(3);
-    // BG/NBD calls every customer without a repeat purchase certainly alive: it ranks last
-    expect(run.holdout.ranking[2]).toBe('bg_nbd');
+    // ranked by the AUC of the served churn risk, P(no purchase in the 26-week holdout)
+    const auc = (m: string) => run.holdout.evaluated && run.holdout.models.find((h) => h.model === m)?.aucNoPurchase;
+    expect(run.holdout.ranking.map(auc)).toEqual([...run.holdout.ranking.map(auc)].sort((a, b) => Number(b) - Number(a)));
+    expect(run.holdout.ranking[0]).toBe('pareto_nbd');
+    for (const m of run.holdout.models) {
+      // it ranks better than 1 − P(alive), which for BG/NBD is worse than chance (one-time buyers "certainly alive")
+      expect(m.aucNoPurchase).toBeGreaterThan(0.75);
+      expect(m.aucNoPurchase).toBeGreaterThan(m.auc as number);
+    }
+    expect(run.holdout.models.find((m) => m.model === 'bg_nbd')?.auc).toBeLessThan(0.5);
     const bg = run.fits.find((f) => f.model === 'bg_nbd');
-    expect(bg?.metrics['holdout']).toMatchObject({ weeks: 26, calibration_end: '1997-12-30' });
+    expect(bg?.metrics['holdout']).toMatchObject({
+      weeks: 26,
+      calibration_end: '1997-12-30',
+      auc_no_purchase: expect.any(Number),
+    });
   });
 
   it('does not fit (and says why) on too little data', () => {
@@ -93,16 +105,19 @@ describe('selectChurnModel', () => {
     naiveAuc: 0.7,
     fitMs: 1,
     models: [
-      { model: 'pareto_nbd' as const, converged: true, auc: 0.74, aucExpectedPurchases: 0.75, mae: 1, predicted: 1, actual: 1 },
-      { model: 'mbg_nbd' as const, converged: true, auc: 0.72, aucExpectedPurchases: 0.75, mae: 1, predicted: 1, actual: 1 },
-      { model: 'bg_nbd' as const, converged: true, auc: 0.4, aucExpectedPurchases: 0.75, mae: 1, predicted: 1, actual: 1 },
+      { model: 'pareto_nbd' as const, converged: true, auc: 0.74, aucNoPurchase: 0.79, aucExpectedPurchases: 0.75, mae: 1, predicted: 1, actual: 1 },
+      { model: 'mbg_nbd' as const, converged: true, auc: 0.72, aucNoPurchase: 0.785, aucExpectedPurchases: 0.75, mae: 1, predicted: 1, actual: 1 },
+      { model: 'bg_nbd' as const, converged: true, auc: 0.4, aucNoPurchase: 0.78, aucExpectedPurchases: 0.75, mae: 1, predicted: 1, actual: 1 },
     ],
     ranking: ['pareto_nbd' as const, 'mbg_nbd' as const, 'bg_nbd' as const],
   };
 
   it('takes the best AUC with a serving fit', () => {
     const all = new Map(['bg_nbd', 'mbg_nbd', 'pareto_nbd'].map((m) => [m, fitRow(m)]));
-    expect(selectChurnModel(evaluated, all)).toMatchObject({ model: 'pareto_nbd', fit_id: 'pareto_nbd-fit', selected_by: 'holdout_auc' });
+    const choice = selectChurnModel(evaluated, all);
+    expect(choice).toMatchObject({ model: 'pareto_nbd', fit_id: 'pareto_nbd-fit', selected_by: 'holdout_auc' });
+    expect(choice.reason).toContain('P(no purchase in the holdout)');
+    expect(choice.reason).toContain('pareto_nbd 0.790, mbg_nbd 0.785, bg_nbd 0.780; naive recency ranking 0.700');
     const noPareto = new Map(['bg_nbd', 'mbg_nbd'].map((m) => [m, fitRow(m)]));
     expect(selectChurnModel(evaluated, noPareto)).toMatchObject({ model: 'mbg_nbd', selected_by: 'holdout_auc' });
   });

@@ -1,6 +1,7 @@
 /**
  * Pure model fitting on dated transactions: the full-window fits that serve predictions, and a
- * calibration/holdout split (when the data allow) that ranks the count models by churn AUC.
+ * calibration/holdout split (when the data allow) that ranks the count models by the AUC of the
+ * churn risk they serve: P(no purchase in the next τ | history), τ = the holdout length.
  * No I/O; the service stores what this returns.
  */
 import {
@@ -73,7 +74,10 @@ export interface FitOutcome {
 export interface HoldoutModelMetrics {
   model: ApiCountModelName;
   converged: boolean;
+  /** AUC of 1 − P(alive) (reported, not used for the ranking). */
   auc: number | null;
+  /** AUC of P(no purchase in the holdout | calibration history): the ranking criterion. */
+  aucNoPurchase: number | null;
   aucExpectedPurchases: number | null;
   mae: number | null;
   predicted: number | null;
@@ -89,7 +93,7 @@ export type HoldoutOutcome =
       churnRate: number;
       naiveAuc: number | null;
       models: HoldoutModelMetrics[];
-      /** Count models whose calibration fit converged, best AUC first. */
+      /** Count models whose calibration fit converged, best AUC of P(no purchase in the holdout) first. */
       ranking: ApiCountModelName[];
       fitMs: number;
     }
@@ -226,6 +230,7 @@ function evaluateHoldout(
       model: m,
       converged: fit.converged,
       auc: ev ? finiteOrNull(ev.auc) : null,
+      aucNoPurchase: ev ? finiteOrNull(ev.aucNoPurchase) : null,
       aucExpectedPurchases: ev ? finiteOrNull(ev.aucExpectedPurchases) : null,
       mae: ev ? finiteOrNull(ev.mae) : null,
       predicted: ev ? finiteOrNull(ev.predictedTotal) : null,
@@ -233,8 +238,8 @@ function evaluateHoldout(
     };
   });
   const ranking = models
-    .filter((m) => m.auc !== null)
-    .sort((a, b) => (b.auc as number) - (a.auc as number))
+    .filter((m) => m.aucNoPurchase !== null)
+    .sort((a, b) => (b.aucNoPurchase as number) - (a.aucNoPurchase as number))
     .map((m) => m.model);
   return {
     evaluated: true,
@@ -289,6 +294,7 @@ export function runModelFits(
             calibration_end: holdout.calibrationEnd,
             weeks: holdout.holdoutWeeks,
             auc: h.auc,
+            auc_no_purchase: h.aucNoPurchase,
             auc_expected_purchases: h.aucExpectedPurchases,
             mae: h.mae,
             predicted_purchases: h.predicted,

@@ -86,13 +86,17 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** Which count model serves churn: best holdout AUC with a usable fit, else the BG/NBD-family default. */
+/**
+ * Which count model serves churn: the best holdout AUC of P(no purchase in the holdout) (the
+ * quantity churn risk is) with a usable fit, else the BG/NBD-family default.
+ */
 export function selectChurnModel(holdout: HoldoutOutcome, current: ReadonlyMap<string, FitRow>): ChurnModelSelection {
   if (holdout.evaluated && holdout.ranking.length > 0) {
     const aucs = holdout.models
-      .filter((m) => m.auc !== null)
-      .map((m) => `${m.model} ${(m.auc as number).toFixed(3)}`)
+      .filter((m) => m.aucNoPurchase !== null)
+      .map((m) => `${m.model} ${(m.aucNoPurchase as number).toFixed(3)}`)
       .join(', ');
+    const naive = holdout.naiveAuc === null ? '' : `; naive recency ranking ${holdout.naiveAuc.toFixed(3)}`;
     for (const [i, model] of holdout.ranking.entries()) {
       const fit = current.get(model);
       if (!fit) continue;
@@ -101,8 +105,9 @@ export function selectChurnModel(holdout: HoldoutOutcome, current: ReadonlyMap<s
         fit_id: fit.id,
         selected_by: 'holdout_auc',
         reason:
-          `${i === 0 ? 'highest' : 'highest usable'} churn AUC on a ${holdout.holdoutWeeks}-week holdout ` +
-          `(calibration to ${holdout.calibrationEnd}, ${holdout.customers} customers): ${aucs}`,
+          `${i === 0 ? 'highest' : 'highest usable'} AUC of P(no purchase in the holdout) on a ` +
+          `${holdout.holdoutWeeks}-week holdout (calibration to ${holdout.calibrationEnd}, ` +
+          `${holdout.customers} customers): ${aucs}${naive}`,
       };
     }
   }
@@ -138,6 +143,7 @@ function holdoutReport(h: HoldoutOutcome): Record<string, unknown> {
       model: m.model,
       calibration_fit_converged: m.converged,
       auc: m.auc === null ? null : r4(m.auc),
+      auc_no_purchase: m.aucNoPurchase === null ? null : r4(m.aucNoPurchase),
       auc_expected_purchases: m.aucExpectedPurchases === null ? null : r4(m.aucExpectedPurchases),
       mae: m.mae === null ? null : r4(m.mae),
       predicted_purchases: m.predicted === null ? null : Math.round(m.predicted * 10) / 10,

@@ -1,4 +1,6 @@
-import { CustomerScorer, churnRiskLevel, weeklyDiscountRate, type ScoringModels } from './profile-scoring';
+import { probabilityNoPurchase } from '@quimbi/customer-models';
+
+import { CHURN_HORIZON_WEEKS, CustomerScorer, churnRiskLevel, weeklyDiscountRate, type ScoringModels } from './profile-scoring';
 
 // CDNOW calibration estimates (MBG/NBD, Gamma-Gamma)
 const models: ScoringModels = {
@@ -14,7 +16,16 @@ describe('CustomerScorer', () => {
     const silent = scorer.score({ x: 5, tx: 5, T: 32, zbar: 40 }, 40);
     expect(active && silent).toBeTruthy();
     expect(active?.pAlive).toBeGreaterThan(silent?.pAlive ?? 1);
-    expect(active?.churnRisk).toBeCloseTo(1 - (active?.pAlive ?? 0), 12);
+    // churn risk: P(no purchase in the next 26 weeks), at least 1 − P(alive)
+    expect(CHURN_HORIZON_WEEKS).toBe(26);
+    const count = models.count?.model;
+    if (!count) throw new Error('no count model');
+    expect(active?.churnRisk).toBe(probabilityNoPurchase(count, { x: 5, tx: 30, T: 32 }, 26));
+    expect(silent?.churnRisk).toBe(probabilityNoPurchase(count, { x: 5, tx: 5, T: 32 }, 26));
+    expect(active?.churnRisk).toBeGreaterThan(1 - (active?.pAlive ?? 0));
+    expect(active?.churnRisk).toBeLessThan(silent?.churnRisk ?? 0);
+    expect(active?.churnRiskLevel).toBe('low');
+    expect(silent?.churnRiskLevel).toBe('high');
     expect(active?.expectedPurchases).toBeGreaterThan(silent?.expectedPurchases ?? Infinity);
     expect(active?.ltv).toBeGreaterThan(silent?.ltv ?? Infinity);
     expect(active?.orderValueSource).toBe('gamma_gamma');
@@ -35,9 +46,10 @@ describe('CustomerScorer', () => {
   });
 
   it('levels and discount rate', () => {
-    expect(churnRiskLevel(0.29)).toBe('low');
-    expect(churnRiskLevel(0.3)).toBe('medium');
-    expect(churnRiskLevel(0.6)).toBe('high');
+    expect(churnRiskLevel(0.49)).toBe('low');
+    expect(churnRiskLevel(0.5)).toBe('medium');
+    expect(churnRiskLevel(0.79)).toBe('medium');
+    expect(churnRiskLevel(0.8)).toBe('high');
     expect(Math.pow(1 + weeklyDiscountRate(0.1), 52)).toBeCloseTo(1.1, 12);
   });
 });

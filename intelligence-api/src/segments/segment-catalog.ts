@@ -17,6 +17,15 @@ export const BEHAVIOUR_AXES = [
 ] as const;
 export type BehaviourAxis = (typeof BEHAVIOUR_AXES)[number];
 
+/**
+ * Churn risk is the serving count model's P(no purchase in the next CHURN_HORIZON_WEEKS | x, t_x, T):
+ * half a year, the longest holdout the models are ranked on, so on long histories the ranked and
+ * the served quantity are the same.
+ */
+export const CHURN_HORIZON_WEEKS = 26;
+/** Churn risk levels: low < 0.5 ≤ medium < 0.8 ≤ high. */
+export const CHURN_RISK_CUTS = [0.5, 0.8] as const;
+
 /** Axes derived from the models and the spend ranking; reported, not used for archetypes. */
 export const DERIVED_AXES = ['churn_risk', 'value_tier'] as const;
 export type DerivedAxis = (typeof DERIVED_AXES)[number];
@@ -344,23 +353,28 @@ export const AXIS_SPECS: Record<Axis, AxisSpec> = {
   churn_risk: {
     axis: 'churn_risk',
     label: 'Churn risk',
-    description: '1 − P(alive) from the serving purchase-count model.',
-    metric: 'churn risk (1 − P(alive))',
+    description: `Probability of no purchase in the next ${CHURN_HORIZON_WEEKS} weeks, from the serving purchase-count model.`,
+    metric: `churn risk (P(no purchase in the next ${CHURN_HORIZON_WEEKS} weeks))`,
     unit: 'probability',
     thresholdSource: 'fixed',
-    defaultCuts: [0.3, 0.6],
+    defaultCuts: [...CHURN_RISK_CUTS],
     segments: [
-      { id: 'low', label: 'Low churn risk', description: 'Churn risk below 0.3', guidance: [] },
+      {
+        id: 'low',
+        label: 'Low churn risk',
+        description: `Churn risk below ${CHURN_RISK_CUTS[0]}: more likely than not to buy again within ${CHURN_HORIZON_WEEKS} weeks`,
+        guidance: [],
+      },
       {
         id: 'medium',
         label: 'Medium churn risk',
-        description: 'Churn risk from 0.3 to 0.6',
+        description: `Churn risk from ${CHURN_RISK_CUTS[0]} to ${CHURN_RISK_CUTS[1]}`,
         guidance: ['Churn risk is rising: a personal touch and a quick resolution help keep them.'],
       },
       {
         id: 'high',
         label: 'High churn risk',
-        description: 'Churn risk of 0.6 or more',
+        description: `Churn risk of ${CHURN_RISK_CUTS[1]} or more: at most a 1 in 5 chance of another purchase within ${CHURN_HORIZON_WEEKS} weeks`,
         guidance: [
           'High churn risk: resolve on first contact and consider a goodwill gesture proportionate to their value.',
         ],

@@ -110,7 +110,7 @@ describe('hand-built customers', () => {
 
   it('frequency, tenure, breadth, support and churn bands', () => {
     const s = segmentsOf(
-      facts({ orders: 12, categories: 5, firstOrderAt: daysAgo(400), supportTickets90d: 4, churnRisk: 0.75 }),
+      facts({ orders: 12, categories: 5, firstOrderAt: daysAgo(400), supportTickets90d: 4, churnRisk: 0.85 }),
     );
     expect(s['frequency']?.segment).toBe('frequent');
     expect(s['tenure']?.segment).toBe('veteran');

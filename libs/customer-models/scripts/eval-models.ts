@@ -131,7 +131,20 @@ function main(): void {
     }`,
   );
   console.log('');
-  const header = ['model', 'parameters', 'log-lik', 'conv', 'iter', 'fit ms', 'AUC', 'AUC(E[Y])', 'MAE', 'pred/actual', 'agg err'];
+  const header = [
+    'model',
+    'parameters',
+    'log-lik',
+    'conv',
+    'iter',
+    'fit ms',
+    'AUC(1-P(alive))',
+    'AUC(P(none in τ))',
+    'AUC(E[Y])',
+    'MAE',
+    'pred/actual',
+    'agg err',
+  ];
   const rows = result.models.map((m) => [
     m.model,
     Object.entries(m.params)
@@ -142,6 +155,7 @@ function main(): void {
     String(m.iterations),
     fmt(m.fitMs, 1),
     m.auc === null ? 'n/a' : fmt(m.auc),
+    m.aucNoPurchase === null ? 'n/a' : fmt(m.aucNoPurchase),
     m.aucExpectedPurchases === null ? 'n/a' : fmt(m.aucExpectedPurchases),
     m.holdout ? fmt(m.holdout.mae) : 'n/a',
     m.holdout ? `${fmt(m.holdout.predicted, 1)}/${m.holdout.actual}` : 'n/a',
@@ -164,8 +178,22 @@ function main(): void {
       g.converged ? 'yes' : 'NO'
     }  ${fmt(g.fitMs, 1)} ms  population mean spend ${fmt(g.populationMeanSpend, 2)}`,
   );
-  console.log(`best by AUC     ${result.bestModelByAuc ?? 'n/a'}`);
-  console.log('AUC = ranking customers by churn risk 1 − P(alive) against "no purchase in the holdout".');
+  const c = result.churnRisk;
+  console.log(
+    `churn risk      ${
+      c === null
+        ? 'n/a'
+        : `${c.model}: ${c.description.replace('τ', c.horizon === null ? 'τ' : `${fmt(c.horizon, 0)} weeks`)}, AUC ${fmt(c.auc)} ${
+            c.beatsNaive ? 'above' : 'NOT above'
+          } the naive baseline ${fmt(c.naiveAuc)}`
+    }`,
+  );
+  console.log(
+    'AUCs rank customers against "no purchase in the holdout": AUC(1-P(alive)) by 1 − P(alive), AUC(P(none in τ)) by the',
+  );
+  console.log(
+    "model's probability of no purchase in the next τ = holdout length (the churn risk), AUC(E[Y]) by fewer expected purchases.",
+  );
 }
 
 try {

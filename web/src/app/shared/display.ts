@@ -47,10 +47,13 @@ export const SENTIMENT_ICONS: Readonly<Record<SentimentMood, string>> = {
 
 export type ChurnLevel = 'low' | 'medium' | 'high';
 
-/** Churn risk is a probability 0 … 1. */
+/**
+ * Churn risk is the probability of no purchase over the next 26 weeks (0 … 1); the levels match
+ * the intelligence API's: low below 0.5 (more likely than not to buy), high from 0.8.
+ */
 export function churnLevel(risk: number): ChurnLevel {
-  if (risk >= 0.7) return 'high';
-  if (risk >= 0.4) return 'medium';
+  if (risk >= 0.8) return 'high';
+  if (risk >= 0.5) return 'medium';
   return 'low';
 }
 

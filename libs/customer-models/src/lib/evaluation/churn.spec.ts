@@ -1,7 +1,7 @@
 import { CDNOW_CALIBRATION_END, cdnowSampleTransactions } from '../../testing/cdnow-fixtures';
 import { buildRfmSummary } from '../data/rfm';
 import { COUNT_MODELS, expectedPurchases, fitCountModel } from '../models/count-models';
-import { evaluateChurn, naiveChurnScores, rocAuc, selectBestModelByAuc } from './churn';
+import { evaluateChurn, naiveChurnScores, rocAuc, selectBestModelByAuc, selectChurnRisk } from './churn';
 
 describe('rocAuc', () => {
   it.each([
@@ -82,5 +82,34 @@ describe('holdout evaluation on CDNOW (calibration weeks 1–39, holdout weeks 4
     // ranking by expected holdout purchases works for every model
     for (const m of ev.models) expect(m.aucExpectedPurchases).toBeGreaterThan(0.7);
     expect(selectBestModelByAuc(ev.models)?.model).toBe('pareto-nbd');
+  });
+
+  it('P(no purchase in the holdout) ranks better than 1 − P(alive) for every model', () => {
+    for (const m of ev.models) {
+      expect(m.aucNoPurchase).toBeGreaterThan(0.75);
+      expect(m.aucNoPurchase).toBeGreaterThan(m.auc);
+    }
+    expect(selectChurnRisk(ev.models)).toEqual({
+      model: 'pareto-nbd',
+      definition: 'no-purchase',
+      auc: byModel.get('pareto-nbd')?.aucNoPurchase,
+    });
+  });
+});
+
+describe('selectChurnRisk', () => {
+  it('picks the best model and definition; the horizon probability wins ties', () => {
+    expect(
+      selectChurnRisk([
+        { model: 'a', auc: 0.7, aucNoPurchase: 0.72 },
+        { model: 'b', auc: 0.74, aucNoPurchase: 0.73 },
+      ]),
+    ).toEqual({ model: 'b', definition: 'not-alive', auc: 0.74 });
+    expect(selectChurnRisk([{ model: 'a', auc: 0.7, aucNoPurchase: 0.7 }])).toEqual({
+      model: 'a',
+      definition: 'no-purchase',
+      auc: 0.7,
+    });
+    expect(selectChurnRisk([{ model: 'a', auc: Number.NaN, aucNoPurchase: Number.NaN }])).toBeUndefined();
   });
 });

@@ -2,10 +2,12 @@
  * Holdout evaluation of churn rankings and purchase forecasts.
  *
  * Target: a customer "churned" when they made no purchase in the holdout period.
- * Model score: churn risk 1 − P(alive). Naive baseline: rank by recency gap T − tx
- * (time since last purchase; longer = riskier), ties broken by fewer repeat purchases.
+ * Model scores: the model's own probability of exactly that outcome,
+ * P(no purchase in (T, T + holdout] | x, tx, T) (the churn risk over a horizon), and for
+ * reference 1 − P(alive) and −E[holdout purchases]. Naive baseline: rank by recency gap
+ * T − tx (time since last purchase; longer = riskier), ties broken by fewer repeat purchases.
  */
-import { expectedPurchases, probabilityAlive } from '../models/count-models';
+import { expectedPurchases, probabilityAlive, probabilityNoPurchase } from '../models/count-models';
 import type { CountModel, CountModelName, RfmObservation } from '../types';
 
 /**
@@ -71,6 +73,11 @@ export interface ModelEvaluation {
   readonly model: CountModelName;
   /** AUC of 1 − P(alive) for "no holdout purchase". */
   readonly auc: number;
+  /**
+   * AUC of P(no purchase in the holdout | calibration history), the horizon being the
+   * holdout length: the churn risk over that horizon.
+   */
+  readonly aucNoPurchase: number;
   /** AUC of −E[holdout purchases] for the same target (a secondary ranking). */
   readonly aucExpectedPurchases: number;
   /** Mean absolute error of per-customer predicted vs actual holdout purchases. */
@@ -101,6 +108,7 @@ export function evaluateChurn(
   const actualTotal = customers.reduce((s, c) => s + c.holdoutPurchases, 0);
   const evaluations = models.map((m): ModelEvaluation => {
     const risk = customers.map((c) => 1 - probabilityAlive(m, c));
+    const noPurchase = customers.map((c) => probabilityNoPurchase(m, c, holdoutLength));
     const expected = customers.map((c) => expectedPurchases(m, c, holdoutLength));
     let abs = 0;
     let sq = 0;
@@ -115,6 +123,7 @@ export function evaluateChurn(
     return {
       model: m.model,
       auc: rocAuc(risk, churned),
+      aucNoPurchase: rocAuc(noPurchase, churned),
       aucExpectedPurchases: rocAuc(
         expected.map((e) => -e),
         churned,
@@ -135,12 +144,46 @@ export function evaluateChurn(
   };
 }
 
-/** The evaluation with the highest churn AUC (first one on ties); undefined if none. */
+/** The evaluation with the highest churn AUC of 1 − P(alive) (first one on ties); undefined if none. */
 export function selectBestModelByAuc<E extends { readonly auc: number }>(evaluations: readonly E[]): E | undefined {
   let best: E | undefined;
   for (const e of evaluations) {
     if (Number.isNaN(e.auc)) continue;
     if (best === undefined || e.auc > best.auc) best = e;
+  }
+  return best;
+}
+
+/**
+ * Candidate churn-risk definitions: `'no-purchase'` = P(no purchase in the next τ | history),
+ * `'not-alive'` = 1 − P(alive).
+ */
+export type ChurnRiskDefinition = 'no-purchase' | 'not-alive';
+export const CHURN_RISK_DEFINITIONS: Readonly<Record<ChurnRiskDefinition, string>> = {
+  'no-purchase': 'P(no purchase in the next τ | x, t_x, T)',
+  'not-alive': '1 − P(alive)',
+};
+
+export interface ChurnRiskChoice<M> {
+  readonly model: M;
+  readonly definition: ChurnRiskDefinition;
+  readonly auc: number;
+}
+
+/**
+ * The model and churn-risk definition that rank best on the holdout. On equal AUC the
+ * horizon probability wins over 1 − P(alive), then the earlier model.
+ */
+export function selectChurnRisk<E extends { readonly model: unknown; readonly auc: number; readonly aucNoPurchase: number }>(
+  evaluations: readonly E[],
+): ChurnRiskChoice<E['model']> | undefined {
+  let best: ChurnRiskChoice<E['model']> | undefined;
+  for (const definition of ['no-purchase', 'not-alive'] as const) {
+    for (const e of evaluations) {
+      const auc = definition === 'no-purchase' ? e.aucNoPurchase : e.auc;
+      if (Number.isNaN(auc)) continue;
+      if (best === undefined || auc > best.auc) best = { model: e.model, definition, auc };
+    }
   }
   return best;
 }

@@ -10,10 +10,22 @@ describe('compareModels', () => {
     expect(result.holdout).toEqual({ end: '1998-06-30', length: 39 });
     expect(result.customers).toBe(2357);
     expect(result.models.map((m) => m.model)).toEqual(['bg-nbd', 'mbg-nbd', 'pareto-nbd']);
-    expect(result.models.every((m) => m.converged && m.auc !== null && m.holdout !== null)).toBe(true);
+    expect(result.models.every((m) => m.converged && m.auc !== null && m.aucNoPurchase !== null && m.holdout !== null)).toBe(
+      true,
+    );
     expect(result.naiveBaseline).toEqual({ definition: NAIVE_BASELINE_DEFINITION, auc: result.evaluation?.naiveAuc });
     expect(result.gammaGamma.n).toBe(946);
     expect(result.bestModelByAuc).toBe('pareto-nbd');
+    const pareto = result.models.find((m) => m.model === 'pareto-nbd');
+    expect(result.churnRisk).toEqual({
+      model: 'pareto-nbd',
+      definition: 'no-purchase',
+      description: 'P(no purchase in the next τ | x, t_x, T)',
+      horizon: 39,
+      auc: pareto?.aucNoPurchase,
+      naiveAuc: result.naiveBaseline.auc,
+      beatsNaive: (pareto?.aucNoPurchase ?? 0) > (result.naiveBaseline.auc ?? 1),
+    });
     expect(steps).toEqual([
       'building RFM summary',
       'fitting bg-nbd',
@@ -40,5 +52,6 @@ describe('compareModels', () => {
     const result = compareModels(tx, { calibrationEnd: '2024-01-31' });
     expect(result.models.every((m) => !m.converged && m.auc === null)).toBe(true);
     expect(result.bestModelByAuc).toBeNull();
+    expect(result.churnRisk).toBeNull();
   });
 });

@@ -1,13 +1,21 @@
 /**
  * End-to-end model comparison on dated transactions: build the calibration/holdout
  * summary, fit every count model and the spend model, evaluate each churn ranking and
- * holdout forecast, and pick the best model by AUC. Pure: all I/O is left to callers.
+ * holdout forecast, and pick the churn-risk definition (model and quantity) that ranks the
+ * holdout best. Pure: all I/O is left to callers.
  */
 import { buildRfmSummary, defaultCalibrationEnd, type RfmSummary, type Transaction } from '../data/rfm';
 import { COUNT_MODELS, fitCountModel, paramRecord } from '../models/count-models';
 import { fitGammaGamma, populationMeanSpend } from '../models/gamma-gamma';
 import type { CountModelFit, CountModelName, FitOptions, GammaGammaFit, TimeUnit } from '../types';
-import { evaluateChurn, selectBestModelByAuc, type ChurnEvaluation } from './churn';
+import {
+  CHURN_RISK_DEFINITIONS,
+  evaluateChurn,
+  selectBestModelByAuc,
+  selectChurnRisk,
+  type ChurnEvaluation,
+  type ChurnRiskDefinition,
+} from './churn';
 
 export const NAIVE_BASELINE_DEFINITION =
   'rank by time since last purchase (T − t_x, longer = more likely churned), ties by fewer repeat purchases';
@@ -37,8 +45,10 @@ export interface ModelReport {
   readonly iterations: number;
   readonly fitMs: number;
   readonly message?: string;
-  /** AUC of churn risk 1 − P(alive); null without a holdout. */
+  /** AUC of 1 − P(alive); null without a holdout. */
   readonly auc: number | null;
+  /** AUC of P(no purchase in the holdout | history), horizon = holdout length; null without a holdout. */
+  readonly aucNoPurchase: number | null;
   readonly aucExpectedPurchases: number | null;
   readonly holdout: {
     readonly mae: number;
@@ -68,7 +78,19 @@ export interface ModelComparison {
     readonly excluded: number;
     readonly populationMeanSpend: number;
   };
+  /** Best model by the AUC of 1 − P(alive). */
   readonly bestModelByAuc: CountModelName | null;
+  /** The model and churn-risk definition with the highest holdout AUC, against the naive baseline. */
+  readonly churnRisk: {
+    readonly model: CountModelName;
+    readonly definition: ChurnRiskDefinition;
+    readonly description: string;
+    /** τ of the `'no-purchase'` definition (the holdout length, in `timeUnit`); null for `'not-alive'`. */
+    readonly horizon: number | null;
+    readonly auc: number;
+    readonly naiveAuc: number;
+    readonly beatsNaive: boolean;
+  } | null;
   /** Raw objects for further use. */
   readonly summary: RfmSummary;
   readonly fits: CountModelFit[];
@@ -109,6 +131,7 @@ export function compareModels(transactions: readonly Transaction[], options: Com
       ? evaluateChurn(summary.customers, usable, summary.holdoutLength)
       : null;
   const best = evaluation ? selectBestModelByAuc(evaluation.models) : undefined;
+  const churnRisk = evaluation ? selectChurnRisk(evaluation.models) : undefined;
 
   return {
     customers: summary.customers.length,
@@ -129,6 +152,7 @@ export function compareModels(transactions: readonly Transaction[], options: Com
         fitMs: f.fitMs,
         ...(f.message ? { message: f.message } : {}),
         auc: ev?.auc ?? null,
+        aucNoPurchase: ev?.aucNoPurchase ?? null,
         aucExpectedPurchases: ev?.aucExpectedPurchases ?? null,
         holdout: ev
           ? {
@@ -152,6 +176,18 @@ export function compareModels(transactions: readonly Transaction[], options: Com
       populationMeanSpend: populationMeanSpend(gg.params),
     },
     bestModelByAuc: best?.model ?? null,
+    churnRisk:
+      churnRisk && evaluation
+        ? {
+            model: churnRisk.model,
+            definition: churnRisk.definition,
+            description: CHURN_RISK_DEFINITIONS[churnRisk.definition],
+            horizon: churnRisk.definition === 'no-purchase' ? evaluation.holdoutLength : null,
+            auc: churnRisk.auc,
+            naiveAuc: evaluation.naiveAuc,
+            beatsNaive: churnRisk.auc > evaluation.naiveAuc,
+          }
+        : null,
     summary,
     fits,
     gammaGammaFit: gg,

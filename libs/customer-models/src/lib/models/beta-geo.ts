@@ -269,14 +269,35 @@ export function betaGeoExpectedPurchases(variant: Variant, p: BetaGeoParams, t: 
     : (b / (a + b)) * expectationKernel(a, a + b - r, a + b, z);
 }
 
-/** P(at least one purchase in (T, T + t] | x, tx, T). */
+/**
+ * P(at least one purchase in (T, T + t] | x, tx, T) = P(alive) · [1 − ((α+T)/(α+T+t))^(r+x)].
+ *
+ * Given the history and that the customer is alive at T, λ | · ~ Gamma(r+x, α+T)
+ * (the likelihood factorises into λ^x e^(−λT) and a term in p only), and in both
+ * variants a drop-out opportunity only follows a purchase: with no purchase in the
+ * window there is no chance to drop out in it, so P(none | alive) = E[e^(−λt)].
+ */
 export function betaGeoProbabilityOfPurchase(
   variant: Variant,
   p: BetaGeoParams,
   o: RfmObservation,
   t: number,
 ): number {
+  if (!(t >= 0)) throw new RangeError('horizon t must be ≥ 0');
   const pAlive = betaGeoProbabilityAlive(variant, p, o);
   const { r, alpha } = p;
   return pAlive * -expm1((r + o.x) * log((alpha + o.T) / (alpha + o.T + t)));
+}
+
+/**
+ * P(no purchase in (T, T + t] | x, tx, T) = (1 − P(alive)) + P(alive) · ((α+T)/(α+T+t))^(r+x):
+ * the model's own probability that the customer is lost to the next t time units.
+ */
+export function betaGeoProbabilityNoPurchase(
+  variant: Variant,
+  p: BetaGeoParams,
+  o: RfmObservation,
+  t: number,
+): number {
+  return 1 - betaGeoProbabilityOfPurchase(variant, p, o, t);
 }

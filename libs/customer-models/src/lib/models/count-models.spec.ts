@@ -4,6 +4,7 @@ import {
   betaGeoConditionalExpectedPurchases,
   betaGeoExpectedPurchases,
   betaGeoProbabilityAlive,
+  betaGeoProbabilityNoPurchase,
   bgNbdLogLikelihood,
 } from './beta-geo';
 import { compileRfm } from './compiled';
@@ -15,8 +16,9 @@ import {
   fitCountModel,
   paramRecord,
   probabilityAlive,
+  probabilityNoPurchase,
 } from './count-models';
-import { paretoConditionalExpectedPurchases, paretoProbabilityAlive } from './pareto-nbd';
+import { paretoConditionalExpectedPurchases, paretoProbabilityAlive, paretoProbabilityNoPurchase } from './pareto-nbd';
 
 const BG: CountModel = { model: 'bg-nbd', params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } };
 const PNBD: CountModel = { model: 'pareto-nbd', params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } };
@@ -29,6 +31,8 @@ describe('count-model dispatch', () => {
     expect(expectedPurchasesUnconditional(BG, 10)).toBe(betaGeoExpectedPurchases('bg-nbd', BG.params as never, 10));
     expect(probabilityAlive(PNBD, o)).toBe(paretoProbabilityAlive(PNBD.params as never, o));
     expect(expectedPurchases(PNBD, o, 10)).toBe(paretoConditionalExpectedPurchases(PNBD.params as never, o, 10));
+    expect(probabilityNoPurchase(BG, o, 10)).toBe(betaGeoProbabilityNoPurchase('bg-nbd', BG.params as never, o, 10));
+    expect(probabilityNoPurchase(PNBD, o, 10)).toBe(paretoProbabilityNoPurchase(PNBD.params as never, o, 10));
     expect(countModelLogLikelihood(BG, cdnowSummary())).toBeCloseTo(bgNbdLogLikelihood(BG.params as never, cdnowSummary()), 9);
     expect(paramRecord(BG)).toEqual({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
   });

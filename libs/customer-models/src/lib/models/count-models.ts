@@ -11,6 +11,7 @@ import {
   betaGeoConditionalExpectedPurchases,
   betaGeoExpectedPurchases,
   betaGeoProbabilityAlive,
+  betaGeoProbabilityNoPurchase,
   fitBgNbd,
   fitMbgNbd,
 } from './beta-geo';
@@ -21,6 +22,7 @@ import {
   paretoConditionalExpectedPurchases,
   paretoExpectedPurchases,
   paretoProbabilityAlive,
+  paretoProbabilityNoPurchase,
 } from './pareto-nbd';
 
 export const COUNT_MODELS: readonly CountModelName[] = ['bg-nbd', 'mbg-nbd', 'pareto-nbd'];
@@ -49,11 +51,22 @@ export function countModelLogLikelihood(m: CountModel, data: readonly RfmObserva
     : betaGeoCompiledLogLikelihood(m.model, m.params, c);
 }
 
-/** P(alive at the end of calibration | x, tx, T). Churn risk is 1 − this. */
+/** P(alive at the end of calibration | x, tx, T). For churn risk over a horizon see `probabilityNoPurchase`. */
 export function probabilityAlive(m: CountModel, o: RfmObservation): number {
   return m.model === 'pareto-nbd'
     ? paretoProbabilityAlive(m.params, o)
     : betaGeoProbabilityAlive(m.model, m.params, o);
+}
+
+/**
+ * P(no purchase in (T, T + t] | x, tx, T): the customer is already lost, or alive but makes
+ * no purchase in the next t time units (Pareto/NBD: dies first or does not buy in time).
+ * This is the churn risk over a horizon t.
+ */
+export function probabilityNoPurchase(m: CountModel, o: RfmObservation, t: number): number {
+  return m.model === 'pareto-nbd'
+    ? paretoProbabilityNoPurchase(m.params, o, t)
+    : betaGeoProbabilityNoPurchase(m.model, m.params, o, t);
 }
 
 /** Conditional expected number of purchases in the next t time units. */

@@ -1,5 +1,5 @@
 import type { BetaGeoParams, CountModel, GammaGammaParams } from '../types';
-import { expectedPurchases } from './count-models';
+import { expectedPurchases, probabilityNoPurchase } from './count-models';
 import { expectedAverageSpend } from './gamma-gamma';
 import { discountedLtv, scoreCustomer } from './ltv';
 
@@ -54,9 +54,14 @@ describe('discountedLtv', () => {
 });
 
 describe('scoreCustomer', () => {
-  it('combines P(alive), expected purchases, Gamma-Gamma spend and LTV', () => {
+  it('combines P(alive), churn risk, expected purchases, Gamma-Gamma spend and LTV', () => {
     const s = scoreCustomer(BG, GG, customer, { timeUnit: 'week', horizon: 52, discountRatePerUnit: 0.0019 });
-    expect(s.churnRisk).toBeCloseTo(1 - s.pAlive, 15);
+    // churn risk: P(no purchase over the horizon), by default the LTV horizon
+    expect(s.churnHorizon).toBe(52);
+    expect(s.churnRisk).toBe(probabilityNoPurchase(BG, customer, 52));
+    expect(s.churnRisk).toBeGreaterThan(1 - s.pAlive);
+    const quarter = scoreCustomer(BG, GG, customer, { timeUnit: 'week', horizon: 52, discountRatePerUnit: 0.0019, churnHorizon: 13 });
+    expect(quarter).toMatchObject({ churnHorizon: 13, churnRisk: probabilityNoPurchase(BG, customer, 13), ltv: s.ltv });
     expect(s.pAlive).toBeGreaterThan(0);
     expect(s.pAlive).toBeLessThan(1);
     expect(s.expectedAverageSpend).toBeCloseTo(expectedAverageSpend(GG, customer), 12);

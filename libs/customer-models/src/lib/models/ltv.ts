@@ -1,6 +1,6 @@
 /** Per-customer scoring: churn risk, expected purchases, expected spend and discounted LTV. */
 import type { CountModel, GammaGammaParams, RfmObservation, SpendObservation, TimeUnit } from '../types';
-import { expectedPurchases, probabilityAlive } from './count-models';
+import { expectedPurchases, probabilityAlive, probabilityNoPurchase } from './count-models';
 import { expectedAverageSpend } from './gamma-gamma';
 
 // Module-level bindings: cheaper than global `Math` lookups in hot loops (notably inside `node:vm` contexts).
@@ -61,10 +61,16 @@ export function discountedLtv(
   };
 }
 
+export interface ScoreOptions extends LtvOptions {
+  /** Horizon of the churn risk, in `timeUnit` (default: the LTV `horizon`). */
+  readonly churnHorizon?: number;
+}
+
 export interface CustomerScore {
   readonly pAlive: number;
-  /** 1 − P(alive). */
+  /** P(no purchase in the next `churnHorizon` time units | x, tx, T). */
   readonly churnRisk: number;
+  readonly churnHorizon: number;
   /** Conditional expected purchases over the horizon. */
   readonly expectedPurchases: number;
   /** Gamma-Gamma conditional expected value per purchase (population mean when x = 0). */
@@ -77,14 +83,16 @@ export function scoreCustomer(
   model: CountModel,
   spend: GammaGammaParams,
   customer: RfmObservation & SpendObservation,
-  options: LtvOptions,
+  options: ScoreOptions,
 ): CustomerScore {
+  const churnHorizon = options.churnHorizon ?? options.horizon;
   const pAlive = probabilityAlive(model, customer);
   const avg = expectedAverageSpend(spend, customer);
   const ltv = discountedLtv(model, customer, avg, options);
   return {
     pAlive,
-    churnRisk: 1 - pAlive,
+    churnRisk: probabilityNoPurchase(model, customer, churnHorizon),
+    churnHorizon,
     expectedPurchases: ltv.expectedPurchases,
     expectedAverageSpend: avg,
     ltv,

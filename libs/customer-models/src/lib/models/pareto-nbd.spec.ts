@@ -5,7 +5,7 @@ import {
   relDiff,
 } from '../../testing/cdnow-fixtures';
 import { buildRfmSummary } from '../data/rfm';
-import { integrateToInfinity } from '../math/quadrature';
+import { integrate, integrateToInfinity } from '../math/quadrature';
 import { createRng } from '../math/random';
 import { gammaln } from '../math/special';
 import { simulateRfm } from '../simulate/simulate';
@@ -18,6 +18,8 @@ import {
   paretoExpectedPurchases,
   paretoNbdLogLikelihood,
   paretoProbabilityAlive,
+  paretoProbabilityNoPurchase,
+  paretoPurchaseBeforeDeath,
 } from './pareto-nbd';
 import { countModelStandardErrors } from './standard-errors';
 
@@ -79,10 +81,52 @@ describe('Pareto/NBD closed forms against the integrated model definition', () =
       expect(relDiff(paretoConditionalExpectedPurchases(p, o, t), num / (alive + dead))).toBeLessThan(1e-6);
     });
 
+    it.each(CASES)('P(no purchase in the next 26) for %p', (o) => {
+      // given λ, μ and alive at T: no purchase in (T, T+t] unless the first purchase
+      // (rate λ) comes before both the death (rate μ) and T + t:
+      //   P(none | λ, μ) = μ/(λ+μ) + λ/(λ+μ) · e^(−(λ+μ)t); a customer dead at T makes none
+      const t = 26;
+      const alive = expectation2d(p, logAlive(o));
+      const dead = o.T > o.tx ? expectation2d(p, logDead(o)) : 0;
+      const aliveNone = expectation2d(p, (l, m) =>
+        logAlive(o)(l, m) + Math.log(m / (l + m) + (l / (l + m)) * Math.exp(-(l + m) * t)),
+      );
+      expect(paretoProbabilityNoPurchase(p, o, t)).toBeCloseTo((dead + aliveNone) / (alive + dead), 8);
+    });
+
     it.each([39, 78])('unconditional E[X(%p)]', (t) => {
       const expected = expectation2d(p, (l, m) => Math.log(l) + logOneMinusExpOver(m, t));
       expect(relDiff(paretoExpectedPurchases(p, t), expected)).toBeLessThan(1e-7);
     });
+  });
+});
+
+describe('E[λ/(λ+μ)] for independent gamma rates', () => {
+  // λ = X/a, μ = Y/b; the ratio is a function of B = X/(X+Y) ~ Beta(k, s). Integrated as two
+  // halves, each in the distance v to its end point, so the end-point singularities stay resolved.
+  const byBeta = (k: number, a: number, s: number, b: number): number => {
+    const logNorm = gammaln(k) + gammaln(s) - gammaln(k + s);
+    const f = (u: number, w: number, lu: number, lw: number): number =>
+      Math.exp((k - 1) * lu + (s - 1) * lw - logNorm) * ((b * u) / (b * u + a * w));
+    return (
+      integrate((v) => f(v, 1 - v, Math.log(v), Math.log1p(-v)), 0, 0.5) +
+      integrate((v) => f(1 - v, v, Math.log1p(-v), Math.log(v)), 0, 0.5)
+    );
+  };
+
+  it.each([
+    [0.55, 49, 0.61, 50],
+    [0.55, 50, 0.61, 49],
+    [3.5, 12, 0.3, 400],
+    [12.5, 500, 1.2, 9],
+    [0.2, 1, 0.2, 1],
+  ])('k=%p a=%p s=%p b=%p matches direct integration over the beta mixture', (k, a, s, b) => {
+    expect(paretoPurchaseBeforeDeath(k, a, s, b)).toBeCloseTo(byBeta(k, a, s, b), 9);
+  });
+
+  it('is k/(k+s) when the rates are equal, and continuous across a = b', () => {
+    expect(paretoPurchaseBeforeDeath(2, 7, 3, 7)).toBeCloseTo(0.4, 14);
+    expect(paretoPurchaseBeforeDeath(2, 7 + 1e-9, 3, 7)).toBeCloseTo(paretoPurchaseBeforeDeath(2, 7 - 1e-9, 3, 7), 8);
   });
 });
 

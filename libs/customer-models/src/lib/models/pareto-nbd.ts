@@ -20,7 +20,7 @@ import { buildPairTable, compileRfm, type CompiledRfm, type PairTable } from './
 import { maximiseLogLikelihood, notIdentified, now } from './fit-driver';
 
 // Module-level bindings: cheaper than global `Math` lookups in hot loops (notably inside `node:vm` contexts).
-const { exp, expm1, log, min } = Math;
+const { exp, expm1, log, max, min } = Math;
 
 function checkParams(p: ParetoNbdParams): void {
   if (!(p.r > 0 && p.alpha > 0 && p.s > 0 && p.beta > 0)) {
@@ -249,6 +249,59 @@ export function paretoConditionalExpectedPurchases(p: ParetoNbdParams, o: RfmObs
   const { x, T } = obs(o);
   // E[λ | alive] · E[(1 − e^(−μt))/μ | alive] with λ ~ Γ(r+x, α+T), μ ~ Γ(s, β+T)
   return (((r + x) / (alpha + T)) * (beta + T) * oneMinusPowOverK((beta + T) / (beta + T + t), s - 1)) * pAlive;
+}
+
+/**
+ * E[λ/(λ+μ)] for independent λ ~ Γ(shape k, rate a) and μ ~ Γ(shape s, rate b): the chance
+ * that the purchase clock rings before the death clock. Writing λ = X/a, μ = Y/b with
+ * X ~ Γ(k, 1), Y ~ Γ(s, 1), B = X/(X+Y) ~ Beta(k, s) and λ/(λ+μ) = (b/a)·B/(1 − (1 − b/a)·B),
+ * so Euler's integral for ₂F₁ gives
+ *   (b/a) · k/(k+s) · ₂F₁(1, k+1; k+s+1; 1 − b/a)   (a ≥ b)
+ *   k/(k+s) · ₂F₁(1, s; k+s+1; 1 − a/b)             (a < b, the Pfaff transform of the first)
+ * so the ₂F₁ argument always lies in [0, 1).
+ */
+export function paretoPurchaseBeforeDeath(k: number, a: number, s: number, b: number): number {
+  const base = k / (k + s);
+  if (a >= b) return (b / a) * base * exp(logHyp2f1UnitA(k + 1, k + s + 1, 1 - b / a).logF);
+  return base * exp(logHyp2f1UnitA(s, k + s + 1, 1 - a / b).logF);
+}
+
+/**
+ * P(at least one purchase in (T, T + t] | alive at T, x, tx, T).
+ *
+ * Alive at T, the posterior is λ ~ Γ(r+x, α+T), μ ~ Γ(s, β+T), independent, and the
+ * remaining lifetime is exponential(μ) (memoryless). The first purchase after T comes
+ * before the death and within t with probability
+ *   ∫₀ᵗ λ e^(−(λ+μ)u) du = λ/(λ+μ) · (1 − e^(−(λ+μ)t)).
+ * Averaging, and absorbing e^(−λt) e^(−μt) into the gamma densities (rates + t):
+ *   E[λ/(λ+μ)]_(α+T, β+T) − ((α+T)/(α+T+t))^(r+x) ((β+T)/(β+T+t))^s · E[λ/(λ+μ)]_(α+T+t, β+T+t).
+ */
+export function paretoProbabilityOfPurchaseIfAlive(p: ParetoNbdParams, o: RfmObservation, t: number): number {
+  if (!(t >= 0)) throw new RangeError('horizon t must be ≥ 0');
+  checkParams(p);
+  const { r, alpha, s, beta } = p;
+  const { x, T } = obs(o);
+  if (t === 0) return 0;
+  const k = r + x;
+  const a0 = alpha + T;
+  const b0 = beta + T;
+  const discount = exp(k * log(a0 / (a0 + t)) + s * log(b0 / (b0 + t)));
+  const now = paretoPurchaseBeforeDeath(k, a0, s, b0);
+  const later = paretoPurchaseBeforeDeath(k, a0 + t, s, b0 + t);
+  return min(1, max(0, now - discount * later));
+}
+
+/** P(at least one purchase in (T, T + t] | x, tx, T) = P(alive) · P(purchase in t | alive). */
+export function paretoProbabilityOfPurchase(p: ParetoNbdParams, o: RfmObservation, t: number): number {
+  return paretoProbabilityAlive(p, o) * paretoProbabilityOfPurchaseIfAlive(p, o, t);
+}
+
+/**
+ * P(no purchase in (T, T + t] | x, tx, T) = (1 − P(alive)) + P(alive) · P(none in t | alive),
+ * where an alive customer makes none either by dying first or by not buying in time.
+ */
+export function paretoProbabilityNoPurchase(p: ParetoNbdParams, o: RfmObservation, t: number): number {
+  return 1 - paretoProbabilityOfPurchase(p, o, t);
 }
 
 /** Unconditional E[X(t)]. */
